@@ -1,0 +1,58 @@
+package dev.slipway.cli;
+
+import dev.slipway.server.ServerConfig;
+import dev.slipway.server.SlipwayServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slipway serve}: the registry with embedded defaults (SQLite + files under one data directory). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the Slipway server. Settings come from flags, SLIPWAY_* environment variables"
+                + " (e.g. SLIPWAY_PORT), a YAML config file, then defaults.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (env SLIPWAY_CONFIG).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where metadata and blobs live (default ./data).")
+    String dataDir;
+
+    @Option(names = "--host", description = "Address to listen on (default 0.0.0.0).")
+    String host;
+
+    @Option(names = {"--port", "-p"}, description = "Port to listen on (default 5000; 0 picks a free port).")
+    String port;
+
+    @Option(names = "--upload-purge-age", paramLabel = "DURATION",
+            description = "Purge uploads abandoned for longer than this (default 24h).")
+    String uploadPurgeAge;
+
+    @Option(names = "--upload-purge-interval", paramLabel = "DURATION", description = "How often to purge (default 1h).")
+    String uploadPurgeInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        putIf(flags, "data-dir", dataDir);
+        putIf(flags, "host", host);
+        putIf(flags, "port", port);
+        putIf(flags, "upload-purge-age", uploadPurgeAge);
+        putIf(flags, "upload-purge-interval", uploadPurgeInterval);
+        ServerConfig cfg = ServeSettings.load(flags, System.getenv(), config).toConfig();
+        SlipwayServer server = SlipwayServer.start(cfg);
+        // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "slipway-shutdown"));
+        System.out.println("Slipway is serving on port " + server.port() + " (data in " + cfg.dataDir().toAbsolutePath() + ")");
+        server.join();
+        return 0;
+    }
+
+    private static void putIf(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.slipway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.slipway.server.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Resolves each server setting from, in order: the command-line flag, the {@code SLIPWAY_*} environment
+ * variable, the YAML config file, the built-in default.
+ */
+final class ServeSettings {
+    static final Set<String> KEYS = Set.of("data-dir", "host", "port", "upload-purge-age", "upload-purge-interval");
+
+    private final Map<String, String> flags;
+    private final Map<String, String> env;
+    private final Map<String, String> file;
+
+    private ServeSettings(Map<String, String> flags, Map<String, String> env, Map<String, String> file) {
+        this.flags = flags;
+        this.env = env;
+        this.file = file;
+    }
+
+    static ServeSettings load(Map<String, String> flags, Map<String, String> env, Path configFile) throws IOException {
+        Path config = configFile != null ? configFile : env.containsKey("SLIPWAY_CONFIG") ? Path.of(env.get("SLIPWAY_CONFIG")) : null;
+        return new ServeSettings(flags, env, config == null ? Map.of() : readYaml(config));
+    }
+
+    static Map<String, String> readYaml(Path config) throws IOException {
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalArgumentException("config file " + config + " does not exist");
+        }
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
+        Map<String, String> out = new HashMap<>();
+        if (root == null || root.isNull()) {
+            return out;
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException("config file " + config + " must be a YAML mapping of setting: value");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!KEYS.contains(e.getKey())) {
+                throw new IllegalArgumentException("config file " + config + ": unknown setting '" + e.getKey()
+                        + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+            if (!e.getValue().isValueNode()) {
+                throw new IllegalArgumentException("config file " + config + ": setting '" + e.getKey() + "' must be a plain value");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    ServerConfig toConfig() {
+        return new ServerConfig(
+                get("data-dir", "./data", Path::of),
+                get("host", "0.0.0.0", Function.identity()),
+                get("port", "5000", v -> parseInt("port", v)),
+                get("upload-purge-age", "24h", v -> duration("upload-purge-age", v)),
+                get("upload-purge-interval", "1h", v -> duration("upload-purge-interval", v)));
+    }
+
+    private <T> T get(String key, String fallback, Function<String, T> parse) {
+        String v = flags.get(key);
+        if (v == null) {
+            v = env.get("SLIPWAY_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+        if (v == null) {
+            v = file.get(key);
+        }
+        return parse.apply(v == null ? fallback : v);
+    }
+
+    private static int parseInt(String key, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, not '" + v + "'");
+        }
+    }
+
+    /** Durations as {@code 90s}, {@code 30m}, {@code 24h}, {@code 7d} or ISO-8601 ({@code PT1H}). */
+    static Duration duration(String key, String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("p")) {
+                return Duration.parse(s.toUpperCase(Locale.ROOT));
+            }
+            long n = Long.parseLong(s.substring(0, s.length() - 1));
+            return switch (s.charAt(s.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 30m, 24h or 7d, not '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.slipway.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@code slipway serve} needs to start.
+ *
+ * @param uploadPurgeAge      uploads started longer ago than this are abandoned and purged
+ * @param uploadPurgeInterval how often the purge runs
+ */
+public record ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval) {
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        if (uploadPurgeAge.isNegative() || uploadPurgeAge.isZero()) {
+            throw new IllegalArgumentException("upload purge age must be positive");
+        }
+        if (uploadPurgeInterval.isNegative() || uploadPurgeInterval.isZero()) {
+            throw new IllegalArgumentException("upload purge interval must be positive");
+        }
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(dataDir, "0.0.0.0", 5000, Duration.ofHours(24), Duration.ofHours(1));
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.slipway.server.meta;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.oci.Digest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** The metadata store over JDBC, in SQL that SQLite and PostgreSQL both accept. */
+final class JdbcMetadataStore implements MetadataStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANIFEST_COLUMNS =
+            "m.repository, m.digest, m.media_type, m.size, m.artifact_type, m.subject, m.annotations, m.created_at";
+
+    private final Jdbc jdbc;
+    private final Runnable onClose;
+
+    JdbcMetadataStore(DataSource ds, boolean serializeWrites, Runnable onClose) {
+        this.jdbc = new Jdbc(ds, serializeWrites);
+        this.onClose = onClose;
+    }
+
+    @Override
+    public List<String> repositories(String last, int limit) {
+        return jdbc.query("SELECT name FROM repositories WHERE name > ? ORDER BY name LIMIT ?",
+                rs -> rs.getString(1), last == null ? "" : last, limit);
+    }
+
+    @Override
+    public boolean repositoryExists(String repository) {
+        return jdbc.one("SELECT 1 FROM repositories WHERE name = ?", rs -> true, repository).isPresent();
+    }
+
+    @Override
+    public void linkBlob(String repository, Digest digest, long size) {
+        long now = System.currentTimeMillis();
+        jdbc.transaction(c -> {
+            ensureRepository(c, repository, now);
+            return Jdbc.update(c, "INSERT INTO repository_blobs (repository, digest, size, created_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (repository, digest) DO NOTHING", repository, digest.toString(), size, now);
+        });
+    }
+
+    @Override
+    public long linkedBlobSize(String repository, Digest digest) {
+        return jdbc.one("SELECT size FROM repository_blobs WHERE repository = ? AND digest = ?",
+                rs -> rs.getLong(1), repository, digest.toString()).orElse(-1L);
+    }
+
+    @Override
+    public Optional<String> anyRepositoryWithBlob(Digest digest) {
+        return jdbc.one("SELECT repository FROM repository_blobs WHERE digest = ? LIMIT 1",
+                rs -> rs.getString(1), digest.toString());
+    }
+
+    @Override
+    public boolean unlinkBlob(String repository, Digest digest) {
+        return jdbc.update("DELETE FROM repository_blobs WHERE repository = ? AND digest = ?",
+                repository, digest.toString()) > 0;
+    }
+
+    @Override
+    public Set<Digest> missingBlobs(String repository, Collection<Digest> digests) {
+        return missing("SELECT 1 FROM repository_blobs WHERE repository = ? AND digest = ?", repository, digests);
+    }
+
+    @Override
+    public Set<Digest> missingManifests(String repository, Collection<Digest> digests) {
+        return missing("SELECT 1 FROM manifests WHERE repository = ? AND digest = ?", repository, digests);
+    }
+
+    private Set<Digest> missing(String sql, String repository, Collection<Digest> digests) {
+        return jdbc.read(c -> {
+            Set<Digest> out = new HashSet<>();
+            for (Digest d : new HashSet<>(digests)) {
+                if (Jdbc.query(c, sql, rs -> true, repository, d.toString()).isEmpty()) {
+                    out.add(d);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void putManifest(NewManifest m, String tag) {
+        long now = System.currentTimeMillis();
+        String digest = m.digest().toString();
+        jdbc.transaction(c -> {
+            ensureRepository(c, m.repository(), now);
+            int inserted = Jdbc.update(c, "INSERT INTO manifests (repository, digest, media_type, size, artifact_type, subject,"
+                            + " annotations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (repository, digest) DO NOTHING",
+                    m.repository(), digest, m.mediaType(), m.size(), m.artifactType(),
+                    m.subject() == null ? null : m.subject().toString(), json(m.annotations()), now);
+            if (inserted > 0) {
+                insertReferences(c, m, "blob", m.blobs());
+                insertReferences(c, m, "manifest", m.children());
+            }
+            if (tag != null) {
+                Jdbc.update(c, "INSERT INTO tags (repository, name, digest, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (repository, name) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at",
+                        m.repository(), tag, digest, now, now);
+            }
+            return null;
+        });
+    }
+
+    private static void insertReferences(Connection c, NewManifest m, String kind, List<Digest> refs) throws SQLException {
+        for (Digest ref : refs) {
+            Jdbc.update(c, "INSERT INTO manifest_references (repository, digest, reference, kind) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (repository, digest, reference) DO NOTHING",
+                    m.repository(), m.digest().toString(), ref.toString(), kind);
+        }
+    }
+
+    @Override
+    public Optional<ManifestRecord> manifest(String repository, Digest digest) {
+        return jdbc.one("SELECT " + MANIFEST_COLUMNS + " FROM manifests m WHERE m.repository = ? AND m.digest = ?",
+                JdbcMetadataStore::manifestRow, repository, digest.toString());
+    }
+
+    @Override
+    public Optional<ManifestRecord> manifestByTag(String repository, String tag) {
+        return jdbc.one("SELECT " + MANIFEST_COLUMNS + " FROM tags t JOIN manifests m"
+                        + " ON m.repository = t.repository AND m.digest = t.digest WHERE t.repository = ? AND t.name = ?",
+                JdbcMetadataStore::manifestRow, repository, tag);
+    }
+
+    @Override
+    public boolean deleteManifest(String repository, Digest digest) {
+        String d = digest.toString();
+        return jdbc.transaction(c -> {
+            int n = Jdbc.update(c, "DELETE FROM manifests WHERE repository = ? AND digest = ?", repository, d);
+            Jdbc.update(c, "DELETE FROM manifest_references WHERE repository = ? AND digest = ?", repository, d);
+            Jdbc.update(c, "DELETE FROM tags WHERE repository = ? AND digest = ?", repository, d);
+            return n > 0;
+        });
+    }
+
+    @Override
+    public boolean deleteTag(String repository, String tag) {
+        return jdbc.update("DELETE FROM tags WHERE repository = ? AND name = ?", repository, tag) > 0;
+    }
+
+    @Override
+    public List<String> tags(String repository, String last, int limit) {
+        return jdbc.query("SELECT name FROM tags WHERE repository = ? AND name > ? ORDER BY name LIMIT ?",
+                rs -> rs.getString(1), repository, last == null ? "" : last, limit);
+    }
+
+    @Override
+    public Optional<TagRecord> tag(String repository, String tag) {
+        return jdbc.one("SELECT repository, name, digest, created_at, updated_at FROM tags WHERE repository = ? AND name = ?",
+                rs -> new TagRecord(rs.getString(1), rs.getString(2), Digest.parse(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5))), repository, tag);
+    }
+
+    @Override
+    public List<ManifestRecord> referrers(String repository, Digest subject, String artifactType) {
+        String sql = "SELECT " + MANIFEST_COLUMNS + " FROM manifests m WHERE m.repository = ? AND m.subject = ?";
+        return artifactType == null
+                ? jdbc.query(sql + " ORDER BY m.created_at, m.digest", JdbcMetadataStore::manifestRow, repository, subject.toString())
+                : jdbc.query(sql + " AND m.artifact_type = ? ORDER BY m.created_at, m.digest", JdbcMetadataStore::manifestRow,
+                        repository, subject.toString(), artifactType);
+    }
+
+    @Override
+    public void createUpload(UploadRecord u) {
+        jdbc.update("INSERT INTO uploads (id, repository, created_at) VALUES (?, ?, ?)",
+                u.id(), u.repository(), u.created().toEpochMilli());
+    }
+
+    @Override
+    public Optional<UploadRecord> upload(String id) {
+        return jdbc.one("SELECT id, repository, created_at FROM uploads WHERE id = ?", JdbcMetadataStore::uploadRow, id);
+    }
+
+    @Override
+    public void deleteUpload(String id) {
+        jdbc.update("DELETE FROM uploads WHERE id = ?", id);
+    }
+
+    @Override
+    public List<UploadRecord> uploadsStartedBefore(Instant cutoff) {
+        return jdbc.query("SELECT id, repository, created_at FROM uploads WHERE created_at < ?",
+                JdbcMetadataStore::uploadRow, cutoff.toEpochMilli());
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+
+    private static void ensureRepository(Connection c, String repository, long now) throws SQLException {
+        Jdbc.update(c, "INSERT INTO repositories (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", repository, now);
+    }
+
+    private static UploadRecord uploadRow(ResultSet rs) throws SQLException {
+        return new UploadRecord(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)));
+    }
+
+    private static ManifestRecord manifestRow(ResultSet rs) throws SQLException {
+        String subject = rs.getString(6);
+        return new ManifestRecord(rs.getString(1), Digest.parse(rs.getString(2)), rs.getString(3), rs.getLong(4),
+                rs.getString(5), subject == null ? null : Digest.parse(subject), map(rs.getString(7)),
+                Instant.ofEpochMilli(rs.getLong(8)));
+    }
+
+    private static String json(Map<String, String> map) {
+        try {
+            return map.isEmpty() ? null : JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> map(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt annotations in metadata: " + json, e);
+        }
+    }
+}

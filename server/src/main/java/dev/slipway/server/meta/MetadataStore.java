@@ -1,0 +1,69 @@
+package dev.slipway.server.meta;
+
+import dev.slipway.oci.Digest;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The registry's relational index: repositories, blob links, manifests with their references and
+ * subjects, tags and upload sessions. Every method is one transaction. Rows are written only after the
+ * bytes they name are durable in the blob store.
+ */
+public interface MetadataStore extends AutoCloseable {
+
+    /** Repository names after {@code last} (exclusive, null = from the start), in lexical order. */
+    List<String> repositories(String last, int limit);
+
+    boolean repositoryExists(String repository);
+
+    /** Records that the repository holds the blob (creating the repository if needed). */
+    void linkBlob(String repository, Digest digest, long size);
+
+    /** The size of a blob linked to the repository, or -1. */
+    long linkedBlobSize(String repository, Digest digest);
+
+    /** Some repository that holds the blob, if any (for automatic cross-repository mounts). */
+    Optional<String> anyRepositoryWithBlob(Digest digest);
+
+    boolean unlinkBlob(String repository, Digest digest);
+
+    /** Of the given blobs, those not linked to the repository. */
+    Set<Digest> missingBlobs(String repository, Collection<Digest> digests);
+
+    /** Of the given manifests, those not in the repository. */
+    Set<Digest> missingManifests(String repository, Collection<Digest> digests);
+
+    /** Records the manifest and its references and, when {@code tag} is not null, points the tag at it. */
+    void putManifest(NewManifest manifest, String tag);
+
+    Optional<ManifestRecord> manifest(String repository, Digest digest);
+
+    Optional<ManifestRecord> manifestByTag(String repository, String tag);
+
+    /** Deletes the manifest, its references and every tag pointing at it. */
+    boolean deleteManifest(String repository, Digest digest);
+
+    boolean deleteTag(String repository, String tag);
+
+    /** Tag names after {@code last} (exclusive, null = from the start), in lexical order. */
+    List<String> tags(String repository, String last, int limit);
+
+    Optional<TagRecord> tag(String repository, String tag);
+
+    /** Manifests of the repository whose subject is {@code subject}, optionally of one artifact type. */
+    List<ManifestRecord> referrers(String repository, Digest subject, String artifactType);
+
+    void createUpload(UploadRecord upload);
+
+    Optional<UploadRecord> upload(String id);
+
+    void deleteUpload(String id);
+
+    List<UploadRecord> uploadsStartedBefore(Instant cutoff);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,50 @@
+package dev.slipway.server.registry.http;
+
+import dev.slipway.oci.Digest;
+import dev.slipway.oci.Names;
+import dev.slipway.server.registry.BlobContent;
+import dev.slipway.server.registry.Registry;
+import org.eclipse.jetty.http.content.HttpContent;
+import org.eclipse.jetty.http.content.ResourceHttpContent;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.server.ResourceService;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+
+/**
+ * {@code /v2/<name>/blobs/<digest>}. Bytes are served by Jetty's file path (ResourceService), which
+ * handles HEAD, Range (206/416) and conditional requests and copies with large pooled buffers.
+ */
+final class BlobEndpoints {
+    private static final int SERVE_BUFFER = 512 * 1024;
+
+    private final Registry registry;
+    private final ResourceService files = new ResourceService();
+    private final ResourceFactory resources = ResourceFactory.root();
+    private final ByteBufferPool.Sized buffers;
+
+    BlobEndpoints(Registry registry, ByteBufferPool pool) {
+        this.registry = registry;
+        this.buffers = new ByteBufferPool.Sized(pool, true, SERVE_BUFFER);
+        files.setAcceptRanges(true);
+        files.setEtags(false);
+    }
+
+    void handle(Exchange x, String name, String digestText) {
+        Names.repository(name);
+        Digest digest = Digest.parse(digestText);
+        switch (x.method()) {
+            case "GET", "HEAD" -> {
+                BlobContent blob = registry.blob(name, digest);
+                x.header("Docker-Content-Digest", digest);
+                x.header("ETag", "\"" + digest + "\"");
+                HttpContent content = new ResourceHttpContent(resources.newResource(blob.file()), "application/octet-stream", buffers);
+                files.doGet(x.request(), x.response(), x.callback(), content);
+            }
+            case "DELETE" -> {
+                registry.deleteBlob(name, digest);
+                x.empty(202);
+            }
+            default -> throw Exchange.unsupported(x.method(), "GET, HEAD, DELETE");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.slipway.server.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** temp file → fsync → atomic move → fsync directory: a file is either absent or complete, even after a crash. */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] content, Path tempDir) throws IOException {
+        Path tmp = Files.createTempFile(tempDir, "put-", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Moves an already fsynced file to target; if target exists (same content), the source is dropped. */
+    public static void moveIntoPlace(Path source, Path target) throws IOException {
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(source);
+            return;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the data directory must be on one file system: " + e.getMessage(), e);
+        }
+        fsyncDirectory(dir);
+    }
+
+    public static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    public static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open directories for sync; the rename is still atomic there.
+        }
+    }
+}
