@@ -33,6 +33,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--upload-purge-interval", paramLabel = "DURATION", description = "How often to purge (default 1h).")
     String uploadPurgeInterval;
 
+    @Option(names = "--auth", paramLabel = "token|none",
+            description = "token (default): docker token authentication; none: an open registry for local experiments.")
+    String auth;
+
+    @Option(names = "--service", description = "Token service name (default: the host clients use to reach the registry).")
+    String service;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -41,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
         putIf(flags, "port", port);
         putIf(flags, "upload-purge-age", uploadPurgeAge);
         putIf(flags, "upload-purge-interval", uploadPurgeInterval);
+        putIf(flags, "auth", auth);
+        putIf(flags, "service", service);
         ServerConfig cfg = ServeSettings.load(flags, System.getenv(), config).toConfig();
         SlipwayServer server = SlipwayServer.start(cfg);
         // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * variable, the YAML config file, the built-in default.
  */
 final class ServeSettings {
-    static final Set<String> KEYS = Set.of("data-dir", "host", "port", "upload-purge-age", "upload-purge-interval");
+    static final Set<String> KEYS = Set.of("data-dir", "host", "port", "upload-purge-age", "upload-purge-interval", "auth",
+            "service");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -69,7 +70,9 @@ final class ServeSettings {
                 get("host", "0.0.0.0", Function.identity()),
                 get("port", "5000", v -> parseInt("port", v)),
                 get("upload-purge-age", "24h", v -> duration("upload-purge-age", v)),
-                get("upload-purge-interval", "1h", v -> duration("upload-purge-interval", v)));
+                get("upload-purge-interval", "1h", v -> duration("upload-purge-interval", v)),
+                get("auth", "token", ServeSettings::auth),
+                get("service", "", v -> v.isBlank() ? null : v.trim()));
     }
 
     private <T> T get(String key, String fallback, Function<String, T> parse) {
@@ -81,6 +84,14 @@ final class ServeSettings {
             v = file.get(key);
         }
         return parse.apply(v == null ? fallback : v);
+    }
+
+    private static boolean auth(String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "token" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("auth must be 'token' or 'none', not '" + v + "'");
+        };
     }
 
     private static int parseInt(String key, String v) {

@@ -9,8 +9,11 @@ import java.util.Objects;
  *
  * @param uploadPurgeAge      uploads started longer ago than this are abandoned and purged
  * @param uploadPurgeInterval how often the purge runs
+ * @param auth                token authentication on (the default) or an open registry
+ * @param service             the token service name; null = the host clients address the registry by
  */
-public record ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval) {
+public record ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval,
+                           boolean auth, String service) {
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
@@ -25,11 +28,19 @@ public record ServerConfig(Path dataDir, String host, int port, Duration uploadP
         }
     }
 
+    public ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval) {
+        this(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, true, null);
+    }
+
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, "0.0.0.0", 5000, Duration.ofHours(24), Duration.ofHours(1));
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval);
+        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval, auth, service);
+    }
+
+    public ServerConfig withAuth(boolean enabled) {
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, enabled, service);
     }
 }

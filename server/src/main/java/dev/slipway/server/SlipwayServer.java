@@ -1,5 +1,8 @@
 package dev.slipway.server;
 
+import dev.slipway.server.auth.Auth;
+import dev.slipway.server.auth.Gate;
+import dev.slipway.server.auth.http.TokenHandler;
 import dev.slipway.server.maintenance.UploadPurger;
 import dev.slipway.server.meta.Database;
 import dev.slipway.server.meta.MetadataStore;
@@ -10,7 +13,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -26,16 +31,20 @@ public final class SlipwayServer implements AutoCloseable {
     private final ServerConfig config;
     private final Server jetty;
     private final ServerConnector connector;
-    private final MetadataStore meta;
+    private final Database db;
     private final UploadPurger purger;
+    private final Auth auth;
 
     private SlipwayServer(ServerConfig config) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDir());
         Clock clock = Clock.systemUTC();
-        this.meta = Database.sqlite(config.dataDir().resolve("slipway.db"));
+        this.db = Database.openSqlite(config.dataDir().resolve("slipway.db"));
+        MetadataStore meta = db.metadataStore();
         FileBlobStore blobs = new FileBlobStore(config.dataDir());
         Registry registry = new Registry(meta, blobs, clock, true);
+        this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, Duration.ofMinutes(5));
+        Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
         this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -51,7 +60,9 @@ public final class SlipwayServer implements AutoCloseable {
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
-        jetty.setHandler(new V2Handler(registry, jetty.getByteBufferPool()));
+        jetty.setHandler(new Handler.Sequence(
+                new TokenHandler(auth, gate, config.service()),
+                new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service())));
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
     }
@@ -60,6 +71,10 @@ public final class SlipwayServer implements AutoCloseable {
     public static SlipwayServer start(ServerConfig config) throws Exception {
         SlipwayServer s = new SlipwayServer(config);
         try {
+            s.auth.bootstrap().ifPresent(file -> LOG.info("created the admin user '{}'; its passwords are in {}", Auth.ADMIN, file));
+            if (!config.auth()) {
+                LOG.warn("authentication is OFF (--auth none): anyone who can reach port {} can push, pull and delete", config.port());
+            }
             s.jetty.start();
         } catch (Exception e) {
             s.close();
@@ -90,7 +105,11 @@ public final class SlipwayServer implements AutoCloseable {
             LOG.warn("error while stopping the HTTP server", e);
         }
         purger.close();
-        meta.close();
+        db.close();
+    }
+
+    public Auth auth() {
+        return auth;
     }
 
     public ServerConfig config() {

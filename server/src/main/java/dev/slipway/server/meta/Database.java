@@ -8,13 +8,18 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens the metadata database and brings its schema up to date with Flyway. */
-public final class Database {
-    private Database() {
+/** The metadata database: a connection pool whose schema Flyway keeps up to date, shared by every feature's store. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource ds;
+    private final Jdbc jdbc;
+
+    private Database(HikariDataSource ds, boolean singleWriter) {
+        this.ds = ds;
+        this.jdbc = new Jdbc(ds, singleWriter);
     }
 
     /** The embedded default: one SQLite file in WAL mode, fsynced on commit. */
-    public static MetadataStore sqlite(Path file) {
+    public static Database openSqlite(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -28,9 +33,34 @@ public final class Database {
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(2);
         HikariDataSource ds = new HikariDataSource(pool);
-        migrate(ds);
+        try {
+            migrate(ds);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
         // SQLite has one writer; serialising writes in the process avoids SQLITE_BUSY retries.
-        return new JdbcMetadataStore(ds, true, ds::close);
+        return new Database(ds, true);
+    }
+
+    /** A registry metadata store on its own SQLite database, closed with the store. */
+    public static MetadataStore sqlite(Path file) {
+        Database db = openSqlite(file);
+        return new JdbcMetadataStore(db.jdbc, db::close);
+    }
+
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /** The registry's store on this database (closing it leaves the database open). */
+    public MetadataStore metadataStore() {
+        return new JdbcMetadataStore(jdbc, () -> { });
+    }
+
+    @Override
+    public void close() {
+        ds.close();
     }
 
     static void migrate(DataSource ds) {

@@ -11,33 +11,33 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /** A thin JDBC helper: statements with positional parameters, row mappers and transactions. */
-final class Jdbc {
-    interface RowMapper<T> {
+public final class Jdbc {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     private final DataSource ds;
     private final ReentrantLock writeLock;
 
-    Jdbc(DataSource ds, boolean serializeWrites) {
+    public Jdbc(DataSource ds, boolean serializeWrites) {
         this.ds = ds;
         this.writeLock = serializeWrites ? new ReentrantLock() : null;
     }
 
-    <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         return read(c -> query(c, sql, mapper, args));
     }
 
-    <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
         List<T> rows = query(sql, mapper, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
@@ -47,17 +47,17 @@ final class Jdbc {
         }
     }
 
-    static int update(Connection c, String sql, Object... args) throws SQLException {
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args)) {
             return ps.executeUpdate();
         }
     }
 
-    int update(String sql, Object... args) {
+    public int update(String sql, Object... args) {
         return transaction(c -> update(c, sql, args));
     }
 
-    <T> T read(Work<T> work) {
+    public <T> T read(Work<T> work) {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -65,7 +65,7 @@ final class Jdbc {
         }
     }
 
-    <T> T transaction(Work<T> work) {
+    public <T> T transaction(Work<T> work) {
         if (writeLock != null) {
             writeLock.lock();
         }

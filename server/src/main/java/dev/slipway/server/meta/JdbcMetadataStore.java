@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /** The metadata store over JDBC, in SQL that SQLite and PostgreSQL both accept. */
 final class JdbcMetadataStore implements MetadataStore {
@@ -25,8 +24,8 @@ final class JdbcMetadataStore implements MetadataStore {
     private final Jdbc jdbc;
     private final Runnable onClose;
 
-    JdbcMetadataStore(DataSource ds, boolean serializeWrites, Runnable onClose) {
-        this.jdbc = new Jdbc(ds, serializeWrites);
+    JdbcMetadataStore(Jdbc jdbc, Runnable onClose) {
+        this.jdbc = jdbc;
         this.onClose = onClose;
     }
 
@@ -58,9 +57,9 @@ final class JdbcMetadataStore implements MetadataStore {
     }
 
     @Override
-    public Optional<String> anyRepositoryWithBlob(Digest digest) {
-        return jdbc.one("SELECT repository FROM repository_blobs WHERE digest = ? LIMIT 1",
-                rs -> rs.getString(1), digest.toString());
+    public List<String> repositoriesWithBlob(Digest digest, int limit) {
+        return jdbc.query("SELECT repository FROM repository_blobs WHERE digest = ? ORDER BY repository LIMIT ?",
+                rs -> rs.getString(1), digest.toString(), limit);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /** The metadata database failed; the request fails with a server error, never with partial data. */
 public final class MetadataException extends RuntimeException {
-    MetadataException(SQLException cause) {
+    public MetadataException(SQLException cause) {
         super("metadata database error: " + cause.getMessage(), cause);
     }
 }

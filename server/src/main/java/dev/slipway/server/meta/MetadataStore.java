@@ -25,8 +25,8 @@ public interface MetadataStore extends AutoCloseable {
     /** The size of a blob linked to the repository, or -1. */
     long linkedBlobSize(String repository, Digest digest);
 
-    /** Some repository that holds the blob, if any (for automatic cross-repository mounts). */
-    Optional<String> anyRepositoryWithBlob(Digest digest);
+    /** Up to {@code limit} repositories that hold the blob, in lexical order (for automatic cross-repository mounts). */
+    List<String> repositoriesWithBlob(Digest digest, int limit);
 
     boolean unlinkBlob(String repository, Digest digest);
 

@@ -10,9 +10,11 @@ import dev.slipway.server.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The registry domain: blobs, uploads, manifests, tags and referrers of named repositories. */
 public final class Registry {
@@ -50,10 +52,12 @@ public final class Registry {
 
     /**
      * Makes a blob another repository holds available in this one. With {@code from} null, any repository
-     * holding it will do. Empty when the blob is not there to mount.
+     * holding it that the caller may read will do. Empty when there is no such blob to mount.
      */
-    public Optional<Long> mount(String repository, Digest digest, String from) {
-        String source = from != null ? Names.repository(from) : meta.anyRepositoryWithBlob(digest).orElse(null);
+    public Optional<Long> mount(String repository, Digest digest, String from, Predicate<String> mayRead) {
+        String source = from != null
+                ? (mayRead.test(Names.repository(from)) ? from : null)
+                : meta.repositoriesWithBlob(digest, 100).stream().filter(mayRead).findFirst().orElse(null);
         if (source == null) {
             return Optional.empty();
         }
@@ -129,8 +133,24 @@ public final class Registry {
         return page(meta.tags(repository, last, plusOne(limit)), limit);
     }
 
-    public Page catalog(String last, int limit) {
-        return page(meta.repositories(last, plusOne(limit)), limit);
+    /** Repositories the caller may see, a page at a time; hidden ones are skipped without shortening the page. */
+    public Page catalog(String last, int limit, Predicate<String> visible) {
+        List<String> out = new ArrayList<>();
+        String cursor = last;
+        int batch = Math.max(100, Math.min(limit, 1000) + 1);
+        while (out.size() <= limit) {
+            List<String> rows = meta.repositories(cursor, batch);
+            for (String r : rows) {
+                if (visible.test(r)) {
+                    out.add(r);
+                }
+            }
+            if (rows.size() < batch) {
+                break;
+            }
+            cursor = rows.getLast();
+        }
+        return page(out.size() > limit + 1 ? out.subList(0, limit + 1) : out, limit);
     }
 
     private static int plusOne(int limit) {

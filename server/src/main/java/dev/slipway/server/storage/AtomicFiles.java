@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** temp file → fsync → atomic move → fsync directory: a file is either absent or complete, even after a crash. */
 public final class AtomicFiles {
@@ -16,7 +17,15 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content, Path tempDir) throws IOException {
-        Path tmp = Files.createTempFile(tempDir, "put-", ".tmp");
+        write(target, content, tempDir, false);
+    }
+
+    /** @param ownerOnly create the file readable and writable by its owner only (secrets) */
+    public static void write(Path target, byte[] content, Path tempDir, boolean ownerOnly) throws IOException {
+        Path tmp = ownerOnly && tempDir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(tempDir, "put-", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(tempDir, "put-", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);

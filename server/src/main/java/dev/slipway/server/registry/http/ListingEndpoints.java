@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Tag lists, the catalog and the referrers API. */
 final class ListingEndpoints {
@@ -37,10 +38,10 @@ final class ListingEndpoints {
         x.json(200, body);
     }
 
-    void catalog(Exchange x) {
+    void catalog(Exchange x, Predicate<String> visible) {
         requireGet(x);
         int n = pageSize(x);
-        Page page = registry.catalog(x.param("last"), n);
+        Page page = registry.catalog(x.param("last"), n, visible);
         link(x, "/v2/_catalog", n, page);
         x.json(200, Map.of("repositories", page.items()));
     }

@@ -8,6 +8,7 @@ import dev.slipway.server.registry.Registry;
 import dev.slipway.server.registry.UploadStatus;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** {@code /v2/<name>/blobs/uploads/} and {@code /v2/<name>/blobs/uploads/<id>}. */
 final class UploadEndpoints {
@@ -20,7 +21,8 @@ final class UploadEndpoints {
         this.registry = registry;
     }
 
-    void start(Exchange x, String name) throws IOException {
+    /** @param mayRead repositories the caller may read, the only ones blobs may be mounted from */
+    void start(Exchange x, String name, Predicate<String> mayRead) throws IOException {
         Names.repository(name);
         if (!x.method().equals("POST")) {
             throw Exchange.unsupported(x.method(), "POST");
@@ -28,7 +30,7 @@ final class UploadEndpoints {
         String mount = x.param("mount");
         if (mount != null) {
             Digest digest = Digest.parse(mount);
-            Optional<Long> mounted = registry.mount(name, digest, x.param("from"));
+            Optional<Long> mounted = registry.mount(name, digest, x.param("from"), mayRead);
             if (mounted.isPresent()) {
                 created(x, name, digest);
                 return;
