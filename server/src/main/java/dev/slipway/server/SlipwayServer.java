@@ -1,5 +1,6 @@
 package dev.slipway.server;
 
+import dev.slipway.server.api.ApiHandler;
 import dev.slipway.server.auth.Auth;
 import dev.slipway.server.auth.Gate;
 import dev.slipway.server.auth.http.TokenHandler;
@@ -62,6 +63,7 @@ public final class SlipwayServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Sequence(
                 new TokenHandler(auth, gate, config.service()),
+                new ApiHandler(auth),
                 new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service())));
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);

@@ -70,6 +70,26 @@ public final class Auth {
         return a;
     }
 
+    /**
+     * Checks the Authorization header of a management call: the admin's Basic credentials, whether or not the
+     * admin user is enabled for docker. Returns the actor name for the audit log.
+     */
+    public String management(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new AuthException(AuthException.Kind.UNAUTHORIZED, "the management API needs the admin user's credentials (slipway login)");
+        }
+        String[] up = Gate.decodeBasic(authorization.substring(6).trim());
+        String key = "mgmt\u0000" + Digest.sha256((up[0] + "\u0000" + up[1]).getBytes(StandardCharsets.UTF_8)).hex();
+        if (basicCache.getIfPresent(key) == null) {
+            Authenticated a = credentials.checkOwner(up[0], up[1]).orElseThrow(() -> {
+                credentials.audit(up[0], "login.failed", "api", "wrong admin username or password");
+                return new AuthException(AuthException.Kind.UNAUTHORIZED, "invalid admin username or password");
+            });
+            basicCache.put(key, a);
+        }
+        return up[0];
+    }
+
     public Permissions permissions(Principal p) {
         return switch (p) {
             case Principal.Admin a -> Permissions.ALL;

@@ -133,6 +133,12 @@ public final class Credentials {
                 .flatMap(t -> match(owner(t.name()), password).map(c -> new Authenticated(new Principal.Token(t.name(), t.scopeMap()), c)));
     }
 
+    /** The admin's password, checked even while the admin user is disabled (for the management API). */
+    Optional<Authenticated> checkOwner(String user, String password) {
+        return user.equals(Auth.ADMIN) ? match(Auth.ADMIN, password).map(c -> new Authenticated(new Principal.Admin(user), c))
+                : Optional.empty();
+    }
+
     /** For refresh tokens: the subject still exists, is enabled, and the password it logged in with still stands. */
     Optional<Authenticated> stillValid(String subject, String credential) {
         Instant now = clock.instant();
