@@ -40,6 +40,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--service", description = "Token service name (default: the host clients use to reach the registry).")
     String service;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS (and HTTP/2) with this certificate chain.")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert.")
+    String tlsKey;
+
+    @Option(names = "--tls-self-signed", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Serve HTTPS with a self-signed certificate generated once into DATA/tls (local testing).")
+    String tlsSelfSigned;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -50,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
         putIf(flags, "upload-purge-interval", uploadPurgeInterval);
         putIf(flags, "auth", auth);
         putIf(flags, "service", service);
+        putIf(flags, "tls-cert", tlsCert);
+        putIf(flags, "tls-key", tlsKey);
+        putIf(flags, "tls-self-signed", tlsSelfSigned);
         ServerConfig cfg = ServeSettings.load(flags, System.getenv(), config).toConfig();
         SlipwayServer server = SlipwayServer.start(cfg);
         // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.

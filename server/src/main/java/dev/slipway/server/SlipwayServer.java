@@ -16,7 +16,14 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import dev.slipway.server.tls.KeyStores;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -52,11 +59,7 @@ public final class SlipwayServer implements AutoCloseable {
         threads.setName("slipway-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(true);
-        http.setOutputBufferSize(64 * 1024);
-        this.connector = new ServerConnector(jetty, 1, -1, new HttpConnectionFactory(http));
+        this.connector = connector(jetty, config);
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
@@ -67,6 +70,28 @@ public final class SlipwayServer implements AutoCloseable {
                 new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service())));
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
+    }
+
+    /** Plain HTTP/1.1, or TLS with HTTP/2 and HTTP/1.1 negotiated by ALPN. */
+    private static ServerConnector connector(Server jetty, ServerConfig config) throws IOException {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        http.setOutputBufferSize(64 * 1024);
+        if (config.tls() == null) {
+            return new ServerConnector(jetty, 1, -1, new HttpConnectionFactory(http));
+        }
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(KeyStores.load(config.tls(), config.dataDir()));
+        ssl.setKeyStorePassword(new String(KeyStores.PASSWORD));
+        ssl.setCipherComparator(HTTP2Cipher.COMPARATOR);
+        HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(h1.getProtocol());
+        SslConnectionFactory tls = new SslConnectionFactory(ssl, alpn.getProtocol());
+        return new ServerConnector(jetty, 1, -1, tls, alpn, h2, h1);
     }
 
     /** Builds and starts a server; port 0 picks a free port (see {@link #port()}). */
@@ -91,7 +116,7 @@ public final class SlipwayServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((config.tls() == null ? "http" : "https") + "://127.0.0.1:" + port());
     }
 
     public void join() throws InterruptedException {
