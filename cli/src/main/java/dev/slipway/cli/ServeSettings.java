@@ -45,7 +45,7 @@ final class ServeSettings {
         }
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
         Map<String, String> out = new HashMap<>();
-        if (root == null || root.isNull()) {
+        if (root == null || root.isNull() || root.isMissingNode()) { // empty or comments only: nothing set
             return out;
         }
         if (!root.isObject()) {
