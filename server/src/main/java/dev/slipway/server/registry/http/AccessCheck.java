@@ -51,7 +51,8 @@ final class AccessCheck {
         if (!allowed) {
             // A token that merely lacks the scope gets a new challenge (clients then ask for a fitting token);
             // a caller whose credential can never have it is denied.
-            if (caller instanceof Caller.Anonymous || (caller instanceof Caller.Bearer && gate.principalMay(caller, scope, need(scope)))) {
+            if (caller instanceof Caller.Anonymous || (caller instanceof Caller.Bearer b && (b.claims().subject().isEmpty()
+                    || gate.principalMay(caller, scope, need(scope))))) {
                 throw challenge(x, scope, "authentication required");
             }
             throw new RegistryException(OciError.DENIED, "requested access to the resource is denied",
