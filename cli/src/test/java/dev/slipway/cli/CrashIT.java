@@ -82,7 +82,7 @@ class CrashIT {
         long seed = Long.getLong("slipway.crash.seed", System.nanoTime());
         System.out.println("CrashIT seed " + seed + " (rerun with -Dslipway.crash.seed=" + seed + ")");
         Random rnd = new Random(seed);
-        try (ServerProcess server = ServerProcess.start(work)) {
+        try (ServerProcess server = ServerProcess.start(work, "--auth", "none")) {
             http = new RegistryHttp(server::baseUri);
             List<Thread> pushers = new ArrayList<>();
             for (int i = 0; i < PUSHERS; i++) {

@@ -49,7 +49,7 @@ class DockerClientIT {
 
     @BeforeAll
     static void startServer() throws IOException {
-        server = ServerProcess.start(serverDir);
+        server = ServerProcess.start(serverDir, "--auth", "none");
         http = new RegistryHttp(server::baseUri);
     }
 

@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.server.ServerConfig;
+import dev.slipway.server.tls.TlsSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class ExamplesTest {
     @Test
     void thereIsAnExampleForEachFeature() throws IOException {
         assertThat(examples()).extracting(f -> f.getFileName().toString())
-                .contains("serve-defaults.yaml", "upload-purge.yaml");
+                .contains("serve-defaults.yaml", "upload-purge.yaml", "tls.yaml", "access-control.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,6 +53,21 @@ class ExamplesTest {
         assertThat(example).isEqualTo(defaults);
         assertThat(ServeSettings.readYaml(examplesDir().resolve("serve-defaults.yaml")).keySet())
                 .as("serve-defaults.yaml lists every setting").containsExactlyInAnyOrderElementsOf(ServeSettings.KEYS);
+    }
+
+    @Test
+    void tlsExampleServesHttpsFromPemFiles() throws IOException {
+        ServerConfig c = ServeSettings.load(Map.of(), Map.of(), examplesDir().resolve("tls.yaml")).toConfig();
+        assertThat(c.tls()).isEqualTo(new TlsSource.PemFiles(Path.of("/etc/slipway/tls/registry.crt"),
+                Path.of("/etc/slipway/tls/registry.key")));
+    }
+
+    @Test
+    void accessControlExampleKeepsTokenAuthAndNamesTheService() throws IOException {
+        ServerConfig c = ServeSettings.load(Map.of(), Map.of(), examplesDir().resolve("access-control.yaml")).toConfig();
+        assertThat(c.auth()).isTrue();
+        assertThat(c.service()).isEqualTo("registry.example.com");
+        assertThat(ServeSettings.load(Map.of("auth", "none"), Map.of(), null).toConfig().auth()).isFalse();
     }
 
     @Test

@@ -32,7 +32,7 @@ class GracefulShutdownIT {
     @Test
     void sigtermFinishesInFlightRequestsAndARestartServesThePushedImage() throws Exception {
         Random rnd = new Random();
-        try (ServerProcess server = ServerProcess.start(work)) {
+        try (ServerProcess server = ServerProcess.start(work, "--auth", "none")) {
             RegistryHttp http = new RegistryHttp(server::baseUri);
             byte[] layer = new byte[300_000];
             rnd.nextBytes(layer);

@@ -18,11 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shared kit's {@code real-clients.sh} (docker, skopeo, buildah, umoci/runc and raw API checks) against
- * the built jar. Every check must pass; only the checks that need credentials may be skipped, because
- * this server does not authenticate yet.
+ * the built jar with token authentication on (the default), logged in as the admin user: every check must pass,
+ * including the authentication checks.
  */
 class RealClientsIT {
-    private static final Set<String> AUTH_ONLY = Set.of("api-auth-required", "docker-login");
     private static final Pattern RESULT = Pattern.compile("^(PASS|FAIL|SKIP) ([a-z0-9-]+)(?::.*)?$");
     private static final Pattern CHECK = Pattern.compile("^check\\s+([a-z0-9-]+)\\s+c_\\w+\\s*$");
     private static final Pattern SUMMARY = Pattern.compile("^(\\d+) passed, (\\d+) failed$");
@@ -34,11 +33,11 @@ class RealClientsIT {
     void everyRealClientCheckPasses() throws Exception {
         Path script = Tools.kit().resolve("real-clients.sh");
         List<String> checks = checkNames(script);
-        assertThat(checks).as("checks declared in %s", script).hasSizeGreaterThanOrEqualTo(30).containsAll(AUTH_ONLY);
+        assertThat(checks).as("checks declared in %s", script).hasSizeGreaterThanOrEqualTo(30).contains("api-auth-required", "docker-login");
 
         try (ServerProcess server = ServerProcess.start(work)) {
             Path out = work.resolve("real-clients.out");
-            ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), server.hostPort())
+            ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), server.hostPort(), "admin", server.adminPassword())
                     .directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().keySet().removeAll(Set.of("SKIP_CHECKS", "KEEP_WORK", "SMOKE_NAMESPACE", "DOCKER_REGISTRY", "REGISTRY_SCHEME"));
             pb.environment().put("DOCKER_BIN", Tools.DOCKER);
@@ -65,12 +64,11 @@ class RealClientsIT {
             List<String> bad = new ArrayList<>();
             for (String check : checks) {
                 String got = results.get(check);
-                boolean ok = AUTH_ONLY.contains(check) ? "SKIP".equals(got) || "PASS".equals(got) : "PASS".equals(got);
-                if (!ok) {
+                if (!"PASS".equals(got)) {
                     bad.add(check + "=" + got);
                 }
             }
-            assertThat(bad).as("checks that did not PASS (SKIP allowed only for %s)\n%s", AUTH_ONLY, context).isEmpty();
+            assertThat(bad).as("checks that did not PASS\n%s", context).isEmpty();
             assertThat(results.keySet()).as("results for undeclared checks\n%s", context).containsExactlyInAnyOrderElementsOf(checks);
 
             String last = lines.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");

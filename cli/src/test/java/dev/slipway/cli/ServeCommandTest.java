@@ -98,7 +98,7 @@ class ServeCommandTest {
         Run r = slipway("serve", "--config", cfg.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly("error: config file " + cfg + ": unknown setting 'prot'"
-                + " (known: data-dir, host, port, upload-purge-age, upload-purge-interval)");
+                + " (known: " + String.join(", ", ServeSettings.KEYS.stream().sorted().toList()) + ")");
     }
 
     @Test

@@ -71,6 +71,12 @@ final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
+    /** The admin user's first password, which the server wrote to its data directory on first start. */
+    String adminPassword() throws IOException {
+        String json = Files.readString(dataDir.resolve("admin-credentials.json"));
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("password").asText();
+    }
+
     /** Starts the server again on the same data directory (and the same port unless it is taken). */
     void restart() throws IOException {
         if (isAlive()) {
