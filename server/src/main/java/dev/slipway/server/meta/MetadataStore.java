@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The registry's relational index: repositories, blob links, manifests with their references and
- * subjects, tags and upload sessions. Every method is one transaction. Rows are written only after the
+ * subjects, tags, changeable attributes (locks) and upload sessions. Every method is one transaction. Rows are written only after the
  * bytes they name are durable in the blob store.
  */
 public interface MetadataStore extends AutoCloseable {

@@ -147,7 +147,7 @@ public final class Registry {
         RepositoryLocks l = locks.of(repository);
         if (Digest.looksLikeDigest(reference)) {
             Digest digest = Digest.parse(reference);
-            List<String> tags = l.tags().isEmpty() ? List.of() : meta.tagsOf(repository, List.of(digest)).getOrDefault(digest, List.of());
+            List<String> tags = l.protectsTags() ? meta.tagsOf(repository, List.of(digest)).getOrDefault(digest, List.of()) : List.of();
             l.requireDeletable(digest, tags);
         } else {
             l.requireUntag(Names.tag(reference));

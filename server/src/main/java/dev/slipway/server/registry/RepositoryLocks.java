@@ -47,6 +47,11 @@ record RepositoryLocks(String repository, Attributes own, Map<String, Attributes
         return manifest(digest).listEnabled();
     }
 
+    /** Whether some tag is protected from deletion (so deleting a manifest must look at its tags). */
+    boolean protectsTags() {
+        return tags.values().stream().anyMatch(Attributes::locked);
+    }
+
     boolean hidesTags() {
         return tags.values().stream().anyMatch(a -> !a.listEnabled());
     }

@@ -11,6 +11,7 @@ import dev.slipway.server.registry.Listing;
 import dev.slipway.server.registry.ManifestDetails;
 import dev.slipway.server.registry.Page;
 import dev.slipway.server.registry.Registry;
+import dev.slipway.server.registry.RepositoryDetails;
 import dev.slipway.server.registry.TagDetails;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -45,7 +46,7 @@ final class AcrEndpoints {
             case "GET", "HEAD" -> x.json(200, AcrViews.repository(reg, registry.repository(name)));
             case "PATCH" -> {
                 AttributeChange change = change(x);
-                var updated = registry.updateRepository(name, change);
+                RepositoryDetails updated = registry.updateRepository(name, change);
                 audited(actor, "repository/" + name, change);
                 x.json(200, AcrViews.repository(reg, updated));
             }
