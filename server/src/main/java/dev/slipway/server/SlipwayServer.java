@@ -8,6 +8,7 @@ import dev.slipway.server.maintenance.UploadPurger;
 import dev.slipway.server.meta.Database;
 import dev.slipway.server.meta.MetadataStore;
 import dev.slipway.server.registry.Registry;
+import dev.slipway.server.registry.http.AcrHandler;
 import dev.slipway.server.registry.http.V2Handler;
 import dev.slipway.server.storage.FileBlobStore;
 import java.io.IOException;
@@ -67,7 +68,8 @@ public final class SlipwayServer implements AutoCloseable {
         jetty.setHandler(new Handler.Sequence(
                 new TokenHandler(auth, gate, config.service()),
                 new ApiHandler(auth),
-                new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service())));
+                new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
+                new AcrHandler(registry, gate, config.service(), auth.credentials())));
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
     }

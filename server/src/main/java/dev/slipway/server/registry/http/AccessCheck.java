@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Maps each /v2 request to the access it needs and asks the gate; answers 401 with a token challenge or 403. */
+/**
+ * Maps each /v2 request to the access it needs and asks the gate; answers 401 with a token challenge or 403.
+ * Other surfaces (/acr/v1) compute their own scope and call {@link #check(Exchange, Scope)}.
+ */
 final class AccessCheck {
     private final Gate gate;
     private final String configuredService;
@@ -28,22 +31,22 @@ final class AccessCheck {
 
     /** Identifies the caller and checks the route's need; returns the caller for listings that filter. */
     Caller check(Exchange x, Route route) {
-        if (!gate.enabled()) {
-            return new Caller.Anonymous();
-        }
-        Caller caller;
-        Scope scope = scopeOf(route, x.method());
-        try {
-            caller = gate.identify(x.header("Authorization"), service(x));
-        } catch (AuthException e) {
-            throw challenge(x, scope, e.getMessage());
-        }
-        if (route instanceof Route.Base) {
+        if (route instanceof Route.Base && gate.enabled()) {
+            Caller caller = identify(x, null);
             if (caller instanceof Caller.Anonymous) {
                 throw challenge(x, null, "authentication required");
             }
             return caller;
         }
+        return check(x, scopeOf(route, x.method()));
+    }
+
+    /** Identifies the caller and checks that it may have {@code scope} (null = any caller will do). */
+    Caller check(Exchange x, Scope scope) {
+        if (!gate.enabled()) {
+            return new Caller.Anonymous();
+        }
+        Caller caller = identify(x, scope);
         if (scope == null) {
             return caller;
         }
@@ -59,6 +62,14 @@ final class AccessCheck {
                     List.of(detail(scope)));
         }
         return caller;
+    }
+
+    private Caller identify(Exchange x, Scope scope) {
+        try {
+            return gate.identify(x.header("Authorization"), service(x));
+        } catch (AuthException e) {
+            throw challenge(x, scope, e.getMessage());
+        }
     }
 
     String service(Exchange x) {
