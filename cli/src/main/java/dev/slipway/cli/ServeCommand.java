@@ -7,13 +7,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code slipway serve}: the registry with embedded defaults (SQLite + files under one data directory). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the Slipway server. Settings come from flags, SLIPWAY_* environment variables"
                 + " (e.g. SLIPWAY_PORT), a YAML config file, then defaults.")
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (env SLIPWAY_CONFIG).")
     Path config;
 
@@ -67,7 +72,9 @@ final class ServeCommand implements Callable<Integer> {
         SlipwayServer server = SlipwayServer.start(cfg);
         // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "slipway-shutdown"));
-        System.out.println("Slipway is serving on port " + server.port() + " (data in " + cfg.dataDir().toAbsolutePath() + ")");
+        spec.commandLine().getOut().println("Slipway is serving on port " + server.port() + " (data in "
+                + cfg.dataDir().toAbsolutePath() + ")");
+        spec.commandLine().getOut().flush();
         server.join();
         return 0;
     }

@@ -110,6 +110,10 @@ final class Uploads {
     int purge(Instant cutoff) throws IOException {
         int purged = 0;
         for (UploadRecord u : meta.uploadsStartedBefore(cutoff)) {
+            Path file = blobs.uploadsDir().resolve(u.id());
+            if (Files.exists(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                continue; // started long ago but still receiving bytes: not abandoned
+            }
             live.remove(u.id());
             Files.deleteIfExists(blobs.uploadsDir().resolve(u.id()));
             meta.deleteUpload(u.id());
