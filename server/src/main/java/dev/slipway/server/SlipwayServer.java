@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -46,6 +47,8 @@ public final class SlipwayServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
         http.setOutputBufferSize(64 * 1024);
+        // An empty segment ("/v2/a//manifests/x") is an invalid repository name: let V2Handler answer NAME_INVALID.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("slipway", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         this.connector = new ServerConnector(jetty, 1, -1, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
