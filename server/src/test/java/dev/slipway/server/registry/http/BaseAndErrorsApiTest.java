@@ -102,6 +102,22 @@ class BaseAndErrorsApiTest {
         assertError(registry.get("/v2/" + name + "/tags/list"), 400, "NAME_INVALID");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/v2/_catalog?last=%ff", "/v2/repo/tags/list?n=1&last=%c3"})
+    void undecodableQueryIs400NotAServerError(String path) {
+        HttpResponse<byte[]> r = registry.get(path);
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("errors").path(0).path("code").asText()).isNotBlank();
+        assertThat(header(r, "Docker-Distribution-API-Version")).isEqualTo("registry/2.0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v2/a%zz/tags/list", "/v2/_catalog?last=%zz", "/v2/a/manifests/%"})
+    void malformedPercentEncodingIs400(String target) throws Exception {
+        assertThat(registry.rawStatus("GET", target)).isEqualTo(400);
+    }
+
     @Test
     void errorsOfHeadRequestsHaveNoBody() {
         HttpResponse<byte[]> r = registry.head("/v2/nothing/manifests/latest");

@@ -426,6 +426,21 @@ class ManifestApiTest {
         assertError(registry.delete("/v2/man.-names/manifests/ok"), 400, "NAME_INVALID");
     }
 
+    @Test
+    void percentEncodedPathIsDecoded() {
+        Pushed pushed = registry.pushImage("man/encoded", "v1", "encoded");
+
+        HttpResponse<byte[]> byTag = registry.get("/v2/man/%65ncoded/manifests/%76%31");
+        HttpResponse<byte[]> byDigest = registry.get("/v2/man/encoded/manifests/" + pushed.digest().toString().replace(":", "%3A"));
+
+        assertThat(byTag.statusCode()).isEqualTo(200);
+        assertThat(byTag.body()).isEqualTo(pushed.bytes());
+        assertThat(byDigest.statusCode()).isEqualTo(200);
+        assertThat(header(byDigest, "Docker-Content-Digest")).isEqualTo(pushed.digest().toString());
+        Blob blob = registry.pushBlob("man/encoded", "encoded blob");
+        assertThat(registry.head("/v2/man/encoded/blobs/" + blob.digest().toString().replace(":", "%3a")).statusCode()).isEqualTo(200);
+    }
+
     private static void assertPullable(String repository, String reference, String mediaType, byte[] expected) {
         HttpResponse<byte[]> r = registry.get("/v2/" + repository + "/manifests/" + reference, "Accept", mediaType);
         assertThat(r.statusCode()).as("GET %s:%s", repository, reference).isEqualTo(200);

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.oci.Digest;
 import dev.slipway.server.ServerConfig;
 import dev.slipway.server.SlipwayServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,6 +138,19 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback {
 
     HttpResponse<byte[]> patch(String path, byte[] body, String... headers) {
         return send("PATCH", path, body, headers);
+    }
+
+    /** Sends a request line as is (java.net.http refuses malformed URIs) and returns the response's status. */
+    int rawStatus(String method, String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(statusLine).as("status line").startsWith("HTTP/1.1 ");
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
     }
 
     // ---- pushing
