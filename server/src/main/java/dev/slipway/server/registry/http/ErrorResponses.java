@@ -35,16 +35,16 @@ final class ErrorResponses {
             if (e.error() == OciError.UNSUPPORTED) {
                 response.getHeaders().put("Allow", String.valueOf(e.detail() instanceof Map<?, ?> m ? m.get("allow") : ""));
             }
+        } else if (failure instanceof EofException) {
+            // The client went away mid-request; nothing to answer.
+            callback.failed(failure);
+            return;
         } else if (failure instanceof HttpException e && e.getCode() >= 400 && e.getCode() < 500) {
             // Jetty refused part of the request itself (an undecodable query, a broken body): the client's fault.
             status = e.getCode();
             error.put("code", "UNKNOWN");
             error.put("message", e.getReason() == null ? "bad request" : e.getReason());
             error.put("detail", Map.of());
-        } else if (failure instanceof EofException) {
-            // The client went away mid-request; nothing to answer.
-            callback.failed(failure);
-            return;
         } else {
             LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), failure);
             status = 500;
