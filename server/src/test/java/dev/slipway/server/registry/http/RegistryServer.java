@@ -153,6 +153,20 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * Sends a request whose body stops short of its Content-Length, then drops the connection, as a client
+     * that dies mid-upload does.
+     */
+    void sendTruncated(String method, String target, int declaredLength, byte[] sent) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + declaredLength + "\r\n\r\n"));
+            out.write(sent);
+            out.flush();
+        }
+    }
+
     // ---- pushing
 
     /** Pushes a blob monolithically ({@code POST ?digest=}). */

@@ -4,11 +4,16 @@ import static dev.slipway.server.registry.http.RegistryServer.assertError;
 import static dev.slipway.server.registry.http.RegistryServer.bytes;
 import static dev.slipway.server.registry.http.RegistryServer.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.slipway.oci.Digest;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -281,6 +286,36 @@ class UploadApiTest {
         HttpResponse<byte[]> blob = registry.get("/v2/up/restart/blobs/" + digest);
         assertThat(blob.statusCode()).isEqualTo(200);
         assertThat(blob.body()).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void uploadResumesAfterAConnectionDropsMidChunk() throws Exception {
+        String location = start("up/dropped");
+        byte[] first = Arrays.copyOfRange(CONTENT, 0, 20);
+
+        // slf4j-simple logs to whatever System.err is at the time: the server must not report the client's departure as its failure.
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            registry.sendTruncated("PATCH", location, CONTENT.length, first);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<byte[]> status = registry.get(location);
+                assertThat(status.statusCode()).isEqualTo(204);
+                assertThat(header(status, "Range")).isEqualTo("0-19");
+            });
+        } finally {
+            System.setErr(stderr);
+            stderr.print(log.toString(StandardCharsets.UTF_8));
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("ERROR");
+        HttpResponse<byte[]> rest = registry.patch(location, Arrays.copyOfRange(CONTENT, 20, CONTENT.length),
+                "Content-Range", "20-" + (CONTENT.length - 1));
+        assertThat(rest.statusCode()).isEqualTo(202);
+        Digest digest = Digest.sha256(CONTENT);
+        assertThat(registry.put(location + "?digest=" + digest, new byte[0]).statusCode()).isEqualTo(201);
+        assertThat(registry.get("/v2/up/dropped/blobs/" + digest).body()).isEqualTo(CONTENT);
     }
 
     /** Starts an upload session and returns its Location. */
