@@ -9,6 +9,7 @@ import dev.slipway.oci.Digest;
 import dev.slipway.server.registry.http.RegistryServer.Blob;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -212,6 +213,28 @@ class BlobApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(content);
         assertThat(header(r, "Docker-Content-Digest")).isEqualTo(digest.toString());
+    }
+
+    @Test
+    void largeBlobInChunksComesBackIntactAndInRanges() {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(content);
+        int split = 2 * 1024 * 1024;
+        HttpResponse<byte[]> start = registry.post("/v2/blobs/large/blobs/uploads/", new byte[0]);
+        String location = header(start, "Location");
+        assertThat(registry.patch(location, Arrays.copyOfRange(content, 0, split), "Content-Range", "0-" + (split - 1)).statusCode())
+                .isEqualTo(202);
+        Digest digest = Digest.sha256(content);
+        assertThat(registry.put(location + "?digest=" + digest, Arrays.copyOfRange(content, split, content.length)).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<byte[]> whole = registry.get("/v2/blobs/large/blobs/" + digest);
+        HttpResponse<byte[]> across = registry.get("/v2/blobs/large/blobs/" + digest, "Range", "bytes=" + (split - 5) + "-" + (split + 4));
+
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(Digest.sha256(whole.body())).isEqualTo(digest);
+        assertThat(across.statusCode()).isEqualTo(206);
+        assertThat(across.body()).isEqualTo(Arrays.copyOfRange(content, split - 5, split + 5));
     }
 
     @Test

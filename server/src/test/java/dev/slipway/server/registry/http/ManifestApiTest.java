@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.oci.Digest;
 import dev.slipway.server.registry.http.RegistryServer.Blob;
 import dev.slipway.server.registry.http.RegistryServer.Pushed;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -265,6 +267,17 @@ class ManifestApiTest {
         Arrays.fill(body, (byte) ' ');
 
         HttpResponse<byte[]> r = registry.put("/v2/man/large/manifests/v1", body, "Content-Type", OCI_MANIFEST);
+
+        assertError(r, 413, "SIZE_INVALID");
+    }
+
+    @Test
+    void streamedManifestOverFourMebibytesIs413() {
+        byte[] body = new byte[4 * 1024 * 1024 + 1];
+        Arrays.fill(body, (byte) ' ');
+
+        HttpResponse<byte[]> r = registry.send("PUT", "/v2/man/large/manifests/streamed",
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "Content-Type", OCI_MANIFEST);
 
         assertError(r, 413, "SIZE_INVALID");
     }
