@@ -2,13 +2,14 @@ package dev.slipway.server.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.server.TestDirs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The metadata contract against a real SQLite file. */
 class SqliteMetadataStoreTest extends MetadataStoreContract {
-    @TempDir
+    @TempDir(factory = TestDirs.InMemory.class)
     Path dir;
 
     @Override

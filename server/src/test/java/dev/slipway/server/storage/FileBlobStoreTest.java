@@ -3,6 +3,7 @@ package dev.slipway.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.oci.Digest;
+import dev.slipway.server.TestDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The blob store contract on the local file system, plus its layout and crash clean-up. */
 class FileBlobStoreTest extends BlobStoreContract {
-    @TempDir
+    @TempDir(factory = TestDirs.InMemory.class)
     Path root;
 
     @Override

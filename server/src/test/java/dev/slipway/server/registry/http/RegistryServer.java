@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.oci.Digest;
 import dev.slipway.server.ServerConfig;
 import dev.slipway.server.SlipwayServer;
+import dev.slipway.server.TestDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,7 +68,7 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        dataDir = Files.createTempDirectory("slipway-api-");
+        dataDir = TestDirs.create("slipway-api-");
         server = SlipwayServer.start(ServerConfig.defaults(dataDir).withPort(0));
     }
 
