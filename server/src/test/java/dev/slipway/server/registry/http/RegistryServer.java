@@ -74,7 +74,7 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        try {
+        try (http) {
             if (server != null) {
                 server.close();
             }
