@@ -35,6 +35,16 @@ class ManifestParserTest {
     }
 
     @Test
+    void aBodyWhoseShapeContradictsTheHeaderIsRejected() {
+        String imageWithoutMediaType = "{\"schemaVersion\":2,\"config\":" + CONFIG + ",\"layers\":[" + LAYER + "]}";
+        assertInvalid(imageWithoutMediaType, MediaTypes.OCI_INDEX);
+        assertInvalid(imageWithoutMediaType, MediaTypes.DOCKER_LIST);
+        String indexWithoutMediaType = "{\"schemaVersion\":2,\"manifests\":[]}";
+        assertInvalid(indexWithoutMediaType, MediaTypes.OCI_MANIFEST);
+        assertThat(parse(imageWithoutMediaType, MediaTypes.OCI_MANIFEST).requiredBlobs()).hasSize(2);
+    }
+
+    @Test
     void parsesAnOciIndex() {
         String index = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
                 + "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + D1 + "\",\"size\":100,"

@@ -77,8 +77,9 @@ final class Uploads {
         s.lock.lock();
         try {
             write(s, body);
+            // A clone keeps the running hash intact, so a retry after a failed commit still verifies.
             Digest actual = expected.algorithm().equals("sha256") && s.sha256 != null
-                    ? Digest.from("sha256", s.sha256)
+                    ? Digest.from("sha256", cloneOf(s.sha256))
                     : hashFile(s.file, expected.algorithm());
             long size = s.offset;
             if (!actual.equals(expected)) {
@@ -86,10 +87,13 @@ final class Uploads {
                 throw new RegistryException(OciError.DIGEST_INVALID,
                         "upload content has digest " + actual + ", not " + expected, Map.of("digest", expected.toString()));
             }
-            blobs.commit(expected, s.file);
-            meta.linkBlob(repository, expected, size);
-            meta.deleteUpload(id);
-            live.remove(id);
+            try {
+                blobs.commit(expected, s.file);
+                meta.linkBlob(repository, expected, size);
+                meta.deleteUpload(id);
+            } finally {
+                live.remove(id);
+            }
             return size;
         } finally {
             s.lock.unlock();
@@ -179,6 +183,14 @@ final class Uploads {
         } catch (IOException | RuntimeException e) {
             live.remove(s.id);
             throw e;
+        }
+    }
+
+    private static MessageDigest cloneOf(MessageDigest md) {
+        try {
+            return (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable in every JDK", e);
         }
     }
 
