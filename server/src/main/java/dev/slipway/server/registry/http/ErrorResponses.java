@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /** The one place where failures of the /v2 surface become the spec's error JSON. */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final long DRAIN_LIMIT = 8L << 20;
 
     private ErrorResponses() {
     }
@@ -52,6 +54,28 @@ final class ErrorResponses {
             error.put("message", "internal server error");
             error.put("detail", Map.of());
         }
+        drainOrClose(request, response);
         Json.write(request, response, callback, status, Map.of("errors", List.of(error)));
+    }
+
+    /**
+     * A refused request may still have its body in flight. Reading a small one keeps the connection usable;
+     * a large one is not worth reading, so the response says the connection closes rather than let the
+     * client reuse a connection the server is about to drop.
+     */
+    private static void drainOrClose(Request request, Response response) {
+        long length = request.getLength();
+        if (length == 0 || (length < 0 && !request.getHeaders().contains("Transfer-Encoding"))) {
+            return;
+        }
+        if (length > 0 && length <= DRAIN_LIMIT) {
+            try {
+                Content.Source.consumeAll(request);
+                return;
+            } catch (Exception e) {
+                // Fall through: the connection is not reusable.
+            }
+        }
+        response.getHeaders().put("Connection", "close");
     }
 }
