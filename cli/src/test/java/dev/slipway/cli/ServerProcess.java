@@ -223,7 +223,8 @@ final class ServerProcess implements AutoCloseable {
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/v2/")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
+            // 200 on an open registry, 401 with a token challenge when authentication is on.
+            return r.statusCode() == 200 || r.statusCode() == 401;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
