@@ -93,7 +93,10 @@ final class Logins {
         return u.getRawAuthority();
     }
 
-    /** An explicit scheme wins; then --tls; otherwise https when it answers there, else http. */
+    /**
+     * An explicit scheme wins; then --tls; a loopback address is plain http (as docker assumes); otherwise https
+     * when it answers there, else http.
+     */
     private static String baseUrl(String server, String hostPort, boolean tls) {
         String s = server.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.startsWith("https://") || tls) {
@@ -102,7 +105,12 @@ final class Logins {
         if (s.startsWith("http://")) {
             return "http://" + hostPort;
         }
-        return httpsAnswers(hostPort) ? "https://" + hostPort : "http://" + hostPort;
+        return !loopback(hostPort) && httpsAnswers(hostPort) ? "https://" + hostPort : "http://" + hostPort;
+    }
+
+    static boolean loopback(String hostPort) {
+        String host = URI.create("http://" + hostPort).getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static boolean httpsAnswers(String hostPort) {
