@@ -34,10 +34,10 @@ public final class LoginCommand implements Callable<Integer> {
         boolean stdin;
     }
 
-    @Option(names = "--name", description = "A name for this registry in slipway's config (default: HOST:PORT).")
+    @Option(names = "--name", paramLabel = "NAME", description = "A name for this registry in slipway's config (default: HOST:PORT).")
     String name;
 
-    @Option(names = "--tls", description = "Use https (the default is https when it answers, else http).")
+    @Option(names = "--tls", description = "Use https (default: https when it answers, else http; plain http for loopback addresses).")
     boolean tls;
 
     @Spec

@@ -114,7 +114,7 @@ final class Logins {
     }
 
     private static boolean httpsAnswers(String hostPort) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
         try {
             http.send(HttpRequest.newBuilder(URI.create("https://" + hostPort + "/v2/")).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway scope-map create -n NAME --repository REPO ACTION... [--description D]}. */
 @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a scope map.")
 final class ScopeMapCreateCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true, description = "5-50 letters, digits or '-'.")
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME", description = "5-50 letters, digits or '-'.")
     String name;
 
     @Option(names = "--repository", required = true, paramLabel = "REPO ACTION...",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway scope-map delete -n NAME [--yes]}. */
 @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a scope map that no token uses.")
 final class ScopeMapDeleteCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway scope-map show -n NAME}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a scope map and its actions.")
 final class ScopeMapShowCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Mixin

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Add or remove actions of a scope map; tokens using it get the change at once.")
 final class ScopeMapUpdateCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Option(names = "--add-repository", paramLabel = "REPO ACTION...", parameterConsumer = RepositoryActions.Consumer.class,

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create a token; its two passwords are generated and shown once (unless --no-passwords).")
 final class TokenCreateCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true, description = "The token's name, which is its docker username.")
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME", description = "The token's name, which is its docker username.")
     String name;
 
     @Option(names = "--scope-map", paramLabel = "MAP", description = "An existing scope map.")

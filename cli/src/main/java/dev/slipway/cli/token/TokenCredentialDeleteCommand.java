@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway token credential delete -n NAME --password1|--password2}: the password stops working at once. */
 @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a token's password; it stops working at once.")
 final class TokenCredentialDeleteCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Option(names = "--password1")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate (or regenerate) a token's passwords; both unless one is named. Shown only now.")
 final class TokenCredentialGenerateCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Option(names = "--password1")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway token delete -n NAME [--yes]}. */
 @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a token; its passwords stop working at once.")
 final class TokenDeleteCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway token show -n NAME}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a token (never its password values).")
 final class TokenShowCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Mixin

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = "Give a token another scope map, or enable or disable it (a disabled token cannot log in).")
 final class TokenUpdateCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--name"}, required = true)
+    @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME")
     String name;
 
     @Option(names = "--scope-map", paramLabel = "MAP")
