@@ -7,13 +7,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code slipway serve}: the registry with embedded defaults (SQLite + files under one data directory). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the Slipway server. Settings come from flags, SLIPWAY_* environment variables"
                 + " (e.g. SLIPWAY_PORT), a YAML config file, then defaults.")
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (env SLIPWAY_CONFIG).")
     Path config;
 
@@ -40,6 +45,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--service", description = "Token service name (default: the host clients use to reach the registry).")
     String service;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS (and HTTP/2) with this certificate chain.")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert.")
+    String tlsKey;
+
+    @Option(names = "--tls-self-signed", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Serve HTTPS with a self-signed certificate generated once into DATA/tls (local testing).")
+    String tlsSelfSigned;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -50,11 +65,16 @@ final class ServeCommand implements Callable<Integer> {
         putIf(flags, "upload-purge-interval", uploadPurgeInterval);
         putIf(flags, "auth", auth);
         putIf(flags, "service", service);
+        putIf(flags, "tls-cert", tlsCert);
+        putIf(flags, "tls-key", tlsKey);
+        putIf(flags, "tls-self-signed", tlsSelfSigned);
         ServerConfig cfg = ServeSettings.load(flags, System.getenv(), config).toConfig();
         SlipwayServer server = SlipwayServer.start(cfg);
         // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "slipway-shutdown"));
-        System.out.println("Slipway is serving on port " + server.port() + " (data in " + cfg.dataDir().toAbsolutePath() + ")");
+        spec.commandLine().getOut().println("Slipway is serving on port " + server.port() + " (data in "
+                + cfg.dataDir().toAbsolutePath() + ")");
+        spec.commandLine().getOut().flush();
         server.join();
         return 0;
     }

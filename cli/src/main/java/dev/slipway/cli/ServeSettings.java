@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slipway.server.ServerConfig;
+import dev.slipway.server.tls.TlsSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.function.Function;
  */
 final class ServeSettings {
     static final Set<String> KEYS = Set.of("data-dir", "host", "port", "upload-purge-age", "upload-purge-interval", "auth",
-            "service");
+            "service", "tls-cert", "tls-key", "tls-self-signed");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -44,7 +45,7 @@ final class ServeSettings {
         }
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
         Map<String, String> out = new HashMap<>();
-        if (root == null || root.isNull()) {
+        if (root == null || root.isNull() || root.isMissingNode()) { // empty or comments only: nothing set
             return out;
         }
         if (!root.isObject()) {
@@ -72,7 +73,8 @@ final class ServeSettings {
                 get("upload-purge-age", "24h", v -> duration("upload-purge-age", v)),
                 get("upload-purge-interval", "1h", v -> duration("upload-purge-interval", v)),
                 get("auth", "token", ServeSettings::auth),
-                get("service", "", v -> v.isBlank() ? null : v.trim()));
+                get("service", "", v -> v.isBlank() ? null : v.trim()),
+                tls());
     }
 
     private <T> T get(String key, String fallback, Function<String, T> parse) {
@@ -84,6 +86,30 @@ final class ServeSettings {
             v = file.get(key);
         }
         return parse.apply(v == null ? fallback : v);
+    }
+
+    private TlsSource tls() {
+        String cert = get("tls-cert", "", String::trim);
+        String key = get("tls-key", "", String::trim);
+        boolean selfSigned = get("tls-self-signed", "false", v -> bool("tls-self-signed", v));
+        if (cert.isEmpty() != key.isEmpty()) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (!cert.isEmpty() && selfSigned) {
+            throw new IllegalArgumentException("use either --tls-cert/--tls-key or --tls-self-signed, not both");
+        }
+        if (!cert.isEmpty()) {
+            return new TlsSource.PemFiles(Path.of(cert), Path.of(key));
+        }
+        return selfSigned ? new TlsSource.SelfSigned() : null;
+    }
+
+    private static boolean bool(String key, String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + v + "'");
+        };
     }
 
     private static boolean auth(String v) {

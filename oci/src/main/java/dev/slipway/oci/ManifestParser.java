@@ -47,6 +47,11 @@ public final class ManifestParser {
         if (!MediaTypes.isManifest(mediaType)) {
             throw invalid("unsupported manifest media type: " + mediaType);
         }
+        // Without a mediaType in the body the header decides the kind, so the body's shape must agree with it:
+        // otherwise an image manifest could be stored as an index and skip the blob checks.
+        if (MediaTypes.isIndex(mediaType) ? root.has("config") || root.has("layers") : root.has("manifests")) {
+            throw invalid("the manifest's fields do not fit its media type " + mediaType);
+        }
         if (root.path("schemaVersion").asInt(-1) != 2) {
             throw invalid("schemaVersion must be 2");
         }

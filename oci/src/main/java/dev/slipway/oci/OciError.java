@@ -20,6 +20,8 @@ public enum OciError {
     PAGINATION_NUMBER_INVALID(400, "invalid number of results requested"),
     /** Not a spec code: an unknown path under /v2. */
     NOT_FOUND(404, "not found"),
+    /** Not a spec code: a request body or parameter the /acr/v1 API cannot use (bad JSON, a non-boolean attribute). */
+    BAD_REQUEST(400, "the request is invalid"),
     /** A PATCH whose Content-Range does not continue the upload. */
     RANGE_INVALID(416, "requested range not satisfiable"),
     /** A manifest or body over the registry's limit. */

@@ -1,5 +1,6 @@
 package dev.slipway.server;
 
+import dev.slipway.server.tls.TlsSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param uploadPurgeInterval how often the purge runs
  * @param auth                token authentication on (the default) or an open registry
  * @param service             the token service name; null = the host clients address the registry by
+ * @param tls                 where the TLS certificate comes from; null = plain HTTP
  */
 public record ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval,
-                           boolean auth, String service) {
+                           boolean auth, String service, TlsSource tls) {
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
@@ -29,7 +31,7 @@ public record ServerConfig(Path dataDir, String host, int port, Duration uploadP
     }
 
     public ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval) {
-        this(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, true, null);
+        this(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, true, null, null);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -37,10 +39,14 @@ public record ServerConfig(Path dataDir, String host, int port, Duration uploadP
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval, auth, service);
+        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval, auth, service, tls);
     }
 
     public ServerConfig withAuth(boolean enabled) {
-        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, enabled, service);
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, enabled, service, tls);
+    }
+
+    public ServerConfig withTls(TlsSource source) {
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, auth, service, source);
     }
 }

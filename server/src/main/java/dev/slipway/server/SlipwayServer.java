@@ -8,6 +8,7 @@ import dev.slipway.server.maintenance.UploadPurger;
 import dev.slipway.server.meta.Database;
 import dev.slipway.server.meta.MetadataStore;
 import dev.slipway.server.registry.Registry;
+import dev.slipway.server.registry.http.AcrHandler;
 import dev.slipway.server.registry.http.V2Handler;
 import dev.slipway.server.storage.FileBlobStore;
 import java.io.IOException;
@@ -16,7 +17,15 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import dev.slipway.server.tls.KeyStores;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -52,11 +61,7 @@ public final class SlipwayServer implements AutoCloseable {
         threads.setName("slipway-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         this.jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(true);
-        http.setOutputBufferSize(64 * 1024);
-        this.connector = new ServerConnector(jetty, 1, -1, new HttpConnectionFactory(http));
+        this.connector = connector(jetty, config);
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
@@ -64,9 +69,34 @@ public final class SlipwayServer implements AutoCloseable {
         jetty.setHandler(new Handler.Sequence(
                 new TokenHandler(auth, gate, config.service()),
                 new ApiHandler(auth),
-                new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service())));
+                new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
+                new AcrHandler(registry, gate, config.service(), auth.credentials())));
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
+    }
+
+    /** Plain HTTP/1.1, or TLS with HTTP/2 and HTTP/1.1 negotiated by ALPN. */
+    private static ServerConnector connector(Server jetty, ServerConfig config) throws IOException {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        http.setOutputBufferSize(64 * 1024);
+        // An empty segment ("/v2/a//manifests/x") is an invalid repository name: let V2Handler answer NAME_INVALID.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("slipway", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        if (config.tls() == null) {
+            return new ServerConnector(jetty, 1, -1, new HttpConnectionFactory(http));
+        }
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(KeyStores.load(config.tls(), config.dataDir()));
+        ssl.setKeyStorePassword(new String(KeyStores.PASSWORD));
+        ssl.setCipherComparator(HTTP2Cipher.COMPARATOR);
+        HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(h1.getProtocol());
+        SslConnectionFactory tls = new SslConnectionFactory(ssl, alpn.getProtocol());
+        return new ServerConnector(jetty, 1, -1, tls, alpn, h2, h1);
     }
 
     /** Builds and starts a server; port 0 picks a free port (see {@link #port()}). */
@@ -91,7 +121,7 @@ public final class SlipwayServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((config.tls() == null ? "http" : "https") + "://127.0.0.1:" + port());
     }
 
     public void join() throws InterruptedException {

@@ -4,12 +4,13 @@ import dev.slipway.oci.Digest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The registry's relational index: repositories, blob links, manifests with their references and
- * subjects, tags and upload sessions. Every method is one transaction. Rows are written only after the
+ * subjects, tags, changeable attributes (locks) and upload sessions. Every method is one transaction. Rows are written only after the
  * bytes they name are durable in the blob store.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -43,9 +44,10 @@ public interface MetadataStore extends AutoCloseable {
 
     Optional<ManifestRecord> manifestByTag(String repository, String tag);
 
-    /** Deletes the manifest, its references and every tag pointing at it. */
+    /** Deletes the manifest, its references, its attributes and every tag (with its attributes) pointing at it. */
     boolean deleteManifest(String repository, Digest digest);
 
+    /** Deletes the tag and its attributes. */
     boolean deleteTag(String repository, String tag);
 
     /** Tag names after {@code last} (exclusive, null = from the start), in lexical order. */
@@ -55,6 +57,37 @@ public interface MetadataStore extends AutoCloseable {
 
     /** Manifests of the repository whose subject is {@code subject}, optionally of one artifact type. */
     List<ManifestRecord> referrers(String repository, Digest subject, String artifactType);
+
+    // ---- repositories in detail and changeable attributes (the /acr/v1 API)
+
+    Optional<RepositoryRecord> repository(String name);
+
+    /** Deletes the repository with its blob links, manifests, tags and attributes; false when it did not exist. */
+    boolean deleteRepository(String name);
+
+    /**
+     * Up to {@code limit} tags after the tag {@code last} (exclusive, null = from the start) in the given order;
+     * time orders use the tags' update times, and an unknown {@code last} gives an empty list.
+     */
+    List<TagRecord> tagRecords(String repository, ListOrder order, String last, int limit);
+
+    /** Like {@link #tagRecords}, for manifests: by digest or by creation time. */
+    List<ManifestRecord> manifests(String repository, ListOrder order, Digest last, int limit);
+
+    /** The tags pointing at each of the manifests, in name order; manifests without tags are absent. */
+    Map<Digest, List<String>> tagsOf(String repository, Collection<Digest> digests);
+
+    /** Each manifest's own size plus the sizes of the blobs it references (config and layers). */
+    Map<Digest, Long> imageSizes(String repository, Collection<Digest> digests);
+
+    /** Every stored attribute row of the repository: its own, its tags' and its manifests'. */
+    List<AttributeRecord> attributes(String repository);
+
+    /** The repositories whose listEnabled is false. */
+    Set<String> unlistedRepositories();
+
+    /** Stores a set of attributes; default ones remove the row. */
+    void putAttributes(AttributeRecord record);
 
     void createUpload(UploadRecord upload);
 

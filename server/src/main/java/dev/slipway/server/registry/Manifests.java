@@ -56,7 +56,10 @@ final class Manifests {
     }
 
     ManifestContent get(String repository, String reference) throws IOException {
-        ManifestRecord r = resolve(repository, reference);
+        return content(resolve(repository, reference));
+    }
+
+    ManifestContent content(ManifestRecord r) throws IOException {
         byte[] content = bytes.getIfPresent(r.digest());
         if (content == null) {
             content = blobs.read(r.digest());
@@ -105,6 +108,12 @@ final class Manifests {
             throw new RegistryException(OciError.MANIFEST_UNKNOWN, "tag " + repository + ":" + reference + " is unknown");
         }
         records.invalidate(key(repository, reference));
+    }
+
+    /** Drops every cached record of the repository (after it was deleted). */
+    void forget(String repository) {
+        String prefix = key(repository, "");
+        records.asMap().keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     private List<String> tagsOf(String repository, Digest digest) {

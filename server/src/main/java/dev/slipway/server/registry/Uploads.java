@@ -77,8 +77,9 @@ final class Uploads {
         s.lock.lock();
         try {
             write(s, body);
+            // A clone keeps the running hash intact, so a retry after a failed commit still verifies.
             Digest actual = expected.algorithm().equals("sha256") && s.sha256 != null
-                    ? Digest.from("sha256", s.sha256)
+                    ? Digest.from("sha256", cloneOf(s.sha256))
                     : hashFile(s.file, expected.algorithm());
             long size = s.offset;
             if (!actual.equals(expected)) {
@@ -86,10 +87,13 @@ final class Uploads {
                 throw new RegistryException(OciError.DIGEST_INVALID,
                         "upload content has digest " + actual + ", not " + expected, Map.of("digest", expected.toString()));
             }
-            blobs.commit(expected, s.file);
-            meta.linkBlob(repository, expected, size);
-            meta.deleteUpload(id);
-            live.remove(id);
+            try {
+                blobs.commit(expected, s.file);
+                meta.linkBlob(repository, expected, size);
+                meta.deleteUpload(id);
+            } finally {
+                live.remove(id);
+            }
             return size;
         } finally {
             s.lock.unlock();
@@ -110,6 +114,10 @@ final class Uploads {
     int purge(Instant cutoff) throws IOException {
         int purged = 0;
         for (UploadRecord u : meta.uploadsStartedBefore(cutoff)) {
+            Path file = blobs.uploadsDir().resolve(u.id());
+            if (Files.exists(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                continue; // started long ago but still receiving bytes: not abandoned
+            }
             live.remove(u.id());
             Files.deleteIfExists(blobs.uploadsDir().resolve(u.id()));
             meta.deleteUpload(u.id());
@@ -175,6 +183,14 @@ final class Uploads {
         } catch (IOException | RuntimeException e) {
             live.remove(s.id);
             throw e;
+        }
+    }
+
+    private static MessageDigest cloneOf(MessageDigest md) {
+        try {
+            return (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable in every JDK", e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class AtomicFiles {
     /** Moves an already fsynced file to target; if target exists (same content), the source is dropped. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        createDirectoriesDurably(dir);
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -53,6 +53,20 @@ public final class AtomicFiles {
             throw new IOException("the data directory must be on one file system: " + e.getMessage(), e);
         }
         fsyncDirectory(dir);
+    }
+
+    /** Creates missing directories and fsyncs each new one's parent, so a power cut cannot drop them. */
+    public static void createDirectoriesDurably(Path dir) throws IOException {
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        createDirectoriesDurably(dir.getParent());
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            return;
+        }
+        fsyncDirectory(dir.getParent());
     }
 
     public static void fsync(Path file) throws IOException {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Maps each /v2 request to the access it needs and asks the gate; answers 401 with a token challenge or 403. */
+/**
+ * Maps each /v2 request to the access it needs and asks the gate; answers 401 with a token challenge or 403.
+ * Other surfaces (/acr/v1) compute their own scope and call {@link #check(Exchange, Scope)}.
+ */
 final class AccessCheck {
     private final Gate gate;
     private final String configuredService;
@@ -28,22 +31,22 @@ final class AccessCheck {
 
     /** Identifies the caller and checks the route's need; returns the caller for listings that filter. */
     Caller check(Exchange x, Route route) {
-        if (!gate.enabled()) {
-            return new Caller.Anonymous();
-        }
-        Caller caller;
-        Scope scope = scopeOf(route, x.method());
-        try {
-            caller = gate.identify(x.header("Authorization"), service(x));
-        } catch (AuthException e) {
-            throw challenge(x, scope, e.getMessage());
-        }
-        if (route instanceof Route.Base) {
+        if (route instanceof Route.Base && gate.enabled()) {
+            Caller caller = identify(x, null);
             if (caller instanceof Caller.Anonymous) {
                 throw challenge(x, null, "authentication required");
             }
             return caller;
         }
+        return check(x, scopeOf(route, x.method()));
+    }
+
+    /** Identifies the caller and checks that it may have {@code scope} (null = any caller will do). */
+    Caller check(Exchange x, Scope scope) {
+        if (!gate.enabled()) {
+            return new Caller.Anonymous();
+        }
+        Caller caller = identify(x, scope);
         if (scope == null) {
             return caller;
         }
@@ -51,13 +54,22 @@ final class AccessCheck {
         if (!allowed) {
             // A token that merely lacks the scope gets a new challenge (clients then ask for a fitting token);
             // a caller whose credential can never have it is denied.
-            if (caller instanceof Caller.Anonymous || (caller instanceof Caller.Bearer && gate.principalMay(caller, scope, need(scope)))) {
+            if (caller instanceof Caller.Anonymous || (caller instanceof Caller.Bearer b && (b.claims().subject().isEmpty()
+                    || gate.principalMay(caller, scope, need(scope))))) {
                 throw challenge(x, scope, "authentication required");
             }
             throw new RegistryException(OciError.DENIED, "requested access to the resource is denied",
                     List.of(detail(scope)));
         }
         return caller;
+    }
+
+    private Caller identify(Exchange x, Scope scope) {
+        try {
+            return gate.identify(x.header("Authorization"), service(x));
+        } catch (AuthException e) {
+            throw challenge(x, scope, e.getMessage());
+        }
     }
 
     String service(Exchange x) {

@@ -5,6 +5,7 @@ import dev.slipway.oci.RegistryException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,6 +39,12 @@ final class ErrorResponses {
             // The client went away mid-request; nothing to answer.
             callback.failed(failure);
             return;
+        } else if (failure instanceof HttpException e && e.getCode() >= 400 && e.getCode() < 500) {
+            // Jetty refused part of the request itself (an undecodable query, a broken body): the client's fault.
+            status = e.getCode();
+            error.put("code", "UNKNOWN");
+            error.put("message", e.getReason() == null ? "bad request" : e.getReason());
+            error.put("detail", Map.of());
         } else {
             LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), failure);
             status = 500;

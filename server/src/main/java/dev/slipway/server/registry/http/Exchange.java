@@ -77,7 +77,8 @@ record Exchange(Request request, Response response, Callback callback, Fields qu
                 }
                 try {
                     if (Content.Chunk.isFailure(chunk)) {
-                        throw new IOException("request body failed", chunk.getFailure());
+                        // Keep an EofException as it is: a client that went away is not a server failure.
+                        throw chunk.getFailure() instanceof IOException io ? io : new IOException("request body failed", chunk.getFailure());
                     }
                     ByteBuffer buf = chunk.getByteBuffer();
                     if (buf.hasRemaining()) {

@@ -83,7 +83,7 @@ final class ListingEndpoints {
         }
     }
 
-    private static int pageSize(Exchange x) {
+    static int pageSize(Exchange x) {
         String n = x.param("n");
         if (n == null || n.isEmpty()) {
             return MAX_PAGE;

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
 /** The OCI Distribution / Docker Registry v2 data plane: its own small route table over {@code /v2}. */
 public final class V2Handler extends Handler.Abstract {
@@ -32,7 +33,9 @@ public final class V2Handler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = request.getHttpURI().getPath();
+        // Percent-decoded but not normalised: "a/../b" must stay an invalid name, not become "b".
+        String rawPath = request.getHttpURI().getPath();
+        String path = rawPath == null ? null : URIUtil.decodePath(rawPath);
         if (path == null || !(path.equals("/v2") || path.startsWith("/v2/"))) {
             return false;
         }
