@@ -37,7 +37,7 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A name for this registry in slipway's config (default: HOST:PORT).")
     String name;
 
-    @Option(names = "--tls", description = "Use https (default: https when it answers, else http; plain http for loopback addresses).")
+    @Option(names = "--tls", description = "Use https (default: https when it answers, else http; loopback addresses try http first).")
     boolean tls;
 
     @Spec

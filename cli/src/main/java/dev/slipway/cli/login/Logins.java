@@ -94,8 +94,8 @@ final class Logins {
     }
 
     /**
-     * An explicit scheme wins; then --tls; a loopback address is plain http (as docker assumes); otherwise https
-     * when it answers there, else http.
+     * An explicit scheme wins, then --tls. Otherwise: a loopback address is tried with plain http first (as docker
+     * assumes it insecure), any other host with https first; the first that answers HTTP is used.
      */
     private static String baseUrl(String server, String hostPort, boolean tls) {
         String s = server.trim().toLowerCase(java.util.Locale.ROOT);
@@ -105,7 +105,10 @@ final class Logins {
         if (s.startsWith("http://")) {
             return "http://" + hostPort;
         }
-        return !loopback(hostPort) && httpsAnswers(hostPort) ? "https://" + hostPort : "http://" + hostPort;
+        if (loopback(hostPort)) {
+            return answers("http://" + hostPort) ? "http://" + hostPort : "https://" + hostPort;
+        }
+        return answers("https://" + hostPort) ? "https://" + hostPort : "http://" + hostPort;
     }
 
     static boolean loopback(String hostPort) {
@@ -113,12 +116,15 @@ final class Logins {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
-    private static boolean httpsAnswers(String hostPort) {
+    /** Whether an HTTP server answers there; for https, a certificate we do not trust still counts as an answer. */
+    private static boolean answers(String base) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
         try {
-            http.send(HttpRequest.newBuilder(URI.create("https://" + hostPort + "/v2/")).timeout(Duration.ofSeconds(5)).GET().build(),
+            http.send(HttpRequest.newBuilder(URI.create(base + "/v2/")).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return true;
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            return base.startsWith("https://");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The CLI's HTTP client for one registry: JSON calls with the stored Basic credentials. Every failure becomes a
@@ -119,6 +120,9 @@ public final class Api {
             throw CliException.failed(method + " " + path + " on " + registry + " timed out");
         } catch (ConnectException e) {
             throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": connection refused");
+        } catch (SSLHandshakeException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": its TLS certificate is not trusted"
+                    + " (add it to the JVM's trust store, e.g. SLIPWAY_JAVA_OPTS=-Djavax.net.ssl.trustStore=...): " + e.getMessage());
         } catch (SSLException e) {
             throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": TLS failed: " + e.getMessage());
         } catch (IOException e) {
