@@ -180,6 +180,53 @@ class RepositoryCommandsTest {
     }
 
     @Test
+    void locksTagsUntagAndDeleteOnARealServer(@TempDir Path data, @TempDir Path root) throws Exception {
+        try (TestRegistry registry = TestRegistry.start(data)) {
+            CliRunner real = new CliRunner(root);
+            real.login(registry);
+            String v1 = registry.push("team/app", "v1");
+            Thread.sleep(5);
+            registry.push("team/app", "v2");
+
+            JsonNode repo = real.ok("repository", "show", "--repository", "team/app").json();
+            assertThat(repo.path("imageName").asText()).isEqualTo("team/app");
+            assertThat(repo.path("tagCount").asInt()).isEqualTo(2);
+            assertThat(real.ok("repository", "show", "--image", "team/app:v1", "--query", "tag.digest", "-o", "tsv").out())
+                    .isEqualTo(v1 + "\n");
+            assertThat(real.ok("repository", "show", "--image", "team/app@" + v1, "--query", "manifest.digest", "-o", "tsv").out())
+                    .isEqualTo(v1 + "\n");
+
+            assertThat(real.ok("repository", "show-tags", "--repository", "team/app", "-o", "tsv").out()).isEqualTo("v1\nv2\n");
+            assertThat(real.ok("repository", "show-tags", "--repository", "team/app", "--orderby", "time_desc", "-o", "tsv").out())
+                    .isEqualTo("v2\nv1\n");
+            assertThat(real.ok("repository", "show-tags", "--repository", "team/app", "--orderby", "time_asc", "--top", "1",
+                    "--detail", "--query", "[0].name", "-o", "tsv").out()).isEqualTo("v1\n");
+
+            // Lock v1: it can be neither untagged nor deleted until unlocked.
+            JsonNode locked = real.ok("repository", "update", "--image", "team/app:v1", "--write-enabled", "false").json();
+            assertThat(locked.path("tag").path("changeableAttributes").path("writeEnabled").asBoolean()).isFalse();
+            assertThat(real.ok("repository", "show", "--image", "team/app:v1", "-o", "table").out().lines().skip(2).findFirst()
+                    .orElseThrow()).matches("team/app +v1 +" + v1 + " +\\S+Z +false +true +true +true");
+            CliRunner.Result untagLocked = real.run("repository", "untag", "--image", "team/app:v1");
+            assertThat(untagLocked.code()).isEqualTo(1);
+            assertThat(untagLocked.err()).startsWith("error: ").hasLineCount(1);
+            CliRunner.Result deleteLocked = real.run("repository", "delete", "--image", "team/app:v1", "--yes");
+            assertThat(deleteLocked.code()).isEqualTo(1);
+            assertThat(deleteLocked.err()).startsWith("error: ").hasLineCount(1);
+
+            real.ok("repository", "update", "--image", "team/app:v1", "--write-enabled", "true");
+            assertThat(real.ok("repository", "untag", "--image", "team/app:v1").out()).isEmpty();
+            assertThat(real.ok("repository", "show-tags", "--repository", "team/app", "-o", "tsv").out()).isEqualTo("v2\n");
+
+            assertThat(real.ok("repository", "delete", "--repository", "team/app", "--yes").out()).isEmpty();
+            assertThat(real.ok("repository", "list").json()).isEmpty();
+            CliRunner.Result gone = real.run("repository", "show", "--repository", "team/app");
+            assertThat(gone.code()).isEqualTo(1);
+            assertThat(gone.err()).startsWith("error: ").hasLineCount(1);
+        }
+    }
+
+    @Test
     void listFollowsCatalogPages() {
         stub.answer("GET /v2/_catalog?n=1000", 200, Map.of("Link", "</v2/_catalog?n=1000&last=b>; rel=\"next\""),
                 "{\"repositories\":[\"a\",\"b\"]}");
