@@ -56,7 +56,8 @@ public final class Main implements EnvHolder {
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("error: " + oneLine(e) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().println("error: " + oneLine(e));
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             c.getErr().flush();
             return CliException.USAGE;
         });

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process through {@link Main#run} with its own config directories (nothing global is touched). */
@@ -35,6 +36,16 @@ final class CliRunner {
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + out, e);
             }
+        }
+
+        /** Bad usage: exit 2, one error line, then (for parse errors) the hint to see --help. */
+        Result usageError(String firstLineStart) {
+            List<String> lines = err.lines().toList();
+            if (code != 2 || lines.isEmpty() || !lines.get(0).startsWith(firstLineStart) || lines.size() > 2
+                    || (lines.size() == 2 && !lines.get(1).matches("Try 'slipway .*--help'\\."))) {
+                throw new AssertionError("expected a usage error starting with '" + firstLineStart + "': " + this);
+            }
+            return this;
         }
 
         @Override

@@ -75,25 +75,22 @@ class ScopeMapCommandsTest {
         assertThat(badAction.err()).isEqualTo("error: --repository app: invalid action 'content/reed' (expected content/read,"
                 + " content/write, content/delete, metadata/read, metadata/write)\n");
         CliRunner.Result noAction = cli.run("scope-map", "create", "-n", "noaction", "--repository", "app", "-o", "json");
-        assertThat(noAction.code()).isEqualTo(2);
-        assertThat(noAction.err()).startsWith("error: --repository needs a repository and at least one action").hasLineCount(1);
+        noAction.usageError("error: --repository needs a repository and at least one action");
         CliRunner.Result noRepo = cli.run("scope-map", "create", "-n", "norepo");
-        assertThat(noRepo.code()).isEqualTo(2);
-        assertThat(noRepo.err()).hasLineCount(1);
+        noRepo.usageError("error: Missing required option: '--repository=REPO ACTION...'");
         CliRunner.Result badName = cli.run("scope-map", "create", "-n", "ab", "--repository", "app", "content/read");
         assertThat(badName.code()).isEqualTo(1);
         assertThat(badName.err()).isEqualTo("error: scope map names are 5-50 letters, digits or '-': ab\n");
         CliRunner.Result badQuery = cli.run("scope-map", "create", "-n", "badquery", "--repository", "app", "content/read",
                 "--query", "[[");
-        assertThat(badQuery.code()).isEqualTo(2);
-        assertThat(badQuery.err()).startsWith("error: argument --query: invalid JMESPath query '[['").hasLineCount(1);
+        badQuery.usageError("error: argument --query: invalid JMESPath query '[['");
+        assertThat(badQuery.err()).hasLineCount(1);
         assertThat(cli.run("scope-map", "show", "-n", "badquery").code()).isEqualTo(1);
         CliRunner.Result missing = cli.run("scope-map", "show", "-n", "nosuchmap");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("error: scope map nosuchmap does not exist\n");
         CliRunner.Result badFormat = cli.run("scope-map", "list", "-o", "xml");
-        assertThat(badFormat.code()).isEqualTo(2);
-        assertThat(badFormat.err()).startsWith("error: Invalid value for option '--output'").hasLineCount(1);
+        badFormat.usageError("error: Invalid value for option '--output'");
     }
 
     @Test

@@ -172,8 +172,7 @@ class TokenCommandsTest {
         assertThat(both.err()).isEqualTo("error: give either --scope-map MAP or --repository REPO ACTION...\n");
         assertThat(cli.run("token", "create", "-n", "confused").code()).isEqualTo(2);
         CliRunner.Result status = cli.run("token", "create", "-n", "confused", "--scope-map", "_repositories_pull", "--status", "on");
-        assertThat(status.code()).isEqualTo(2);
-        assertThat(status.err()).hasLineCount(1);
+        status.usageError("error: Invalid value for option '--status'");
         assertThat(cli.run("token", "create", "-n", "confused", "--scope-map", "_repositories_pull", "--no-passwords",
                 "--expiration-in-days", "3").code()).isEqualTo(2);
 
@@ -188,6 +187,6 @@ class TokenCommandsTest {
         assertThat(cli.run("token", "update", "-n", "orphan").code()).isEqualTo(2);
         CliRunner.Result noSub = cli.run("token");
         assertThat(noSub.code()).isEqualTo(2);
-        assertThat(noSub.err()).isEqualTo("error: Missing required subcommand (see 'slipway token --help')\n");
+        assertThat(noSub.err()).isEqualTo("error: Missing required subcommand\nTry 'slipway token --help'.\n");
     }
 }

@@ -46,6 +46,7 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Env env = ((EnvHolder) spec.root().userObject()).env();
+        Logins.hostPort(server);
         String pw = password.stdin ? Stdin.readAll(env.stdin()) : password.value;
         if (pw == null || pw.isEmpty()) {
             throw CliException.usage("the password is empty");
