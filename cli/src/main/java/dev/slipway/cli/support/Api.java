@@ -1,0 +1,212 @@
+package dev.slipway.cli.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The CLI's HTTP client for one registry: JSON calls with the stored Basic credentials. Every failure becomes a
+ * {@link CliException} carrying the server's own message; 401 says to log in again.
+ */
+public final class Api {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final String authorization;
+    private final String registry;
+
+    /**
+     * @param baseUrl  {@code http(s)://host:port}
+     * @param registry how errors name the registry (its login name or host:port)
+     */
+    public Api(String baseUrl, String username, String password, String registry) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = username == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.registry = registry;
+    }
+
+    public static Api of(CliConfig.Login login) {
+        return new Api(login.url(), login.username(), login.password(), login.name());
+    }
+
+    /** A response, whatever its status. */
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream())
+                    .findFirst();
+        }
+
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    public JsonNode get(String path) {
+        return json("GET", path, null);
+    }
+
+    public JsonNode put(String path, Object body) {
+        return json("PUT", path, body);
+    }
+
+    public JsonNode patch(String path, Object body) {
+        return json("PATCH", path, body);
+    }
+
+    public JsonNode post(String path, Object body) {
+        return json("POST", path, body);
+    }
+
+    public JsonNode delete(String path) {
+        return json("DELETE", path, null);
+    }
+
+    /** Sends a request and checks the status; the JSON body, or null when there is none. */
+    public JsonNode json(String method, String path, Object body) {
+        Response r = send(method, path, body, Map.of());
+        check(method, path, r);
+        return parse(r);
+    }
+
+    /** Sends a request and returns the response as it is (connection failures still throw). */
+    public Response send(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("invalid name in " + path);
+        }
+        b.header("Accept", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        headers.forEach(b::header);
+        if (body != null) {
+            try {
+                b.header("Content-Type", "application/json");
+                b.method(method, HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers().map(), r.body());
+        } catch (HttpConnectTimeoutException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": connection timed out");
+        } catch (HttpTimeoutException e) {
+            throw CliException.failed(method + " " + path + " on " + registry + " timed out");
+        } catch (ConnectException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": connection refused");
+        } catch (SSLHandshakeException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": its TLS certificate is not trusted"
+                    + " (add it to the JVM's trust store, e.g. SLIPWAY_JAVA_OPTS=-Djavax.net.ssl.trustStore=...): " + e.getMessage());
+        } catch (SSLException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": TLS failed: " + e.getMessage());
+        } catch (IOException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failed("interrupted");
+        }
+    }
+
+    /** Throws the server's error message for any status but 2xx. */
+    public void check(String method, String path, Response r) {
+        if (r.ok()) {
+            return;
+        }
+        if (r.status() == 401) {
+            throw CliException.failed("not logged in or wrong credentials for " + registry
+                    + " (run 'slipway login " + hostPort() + "')");
+        }
+        String message = errorMessage(r);
+        throw CliException.failed(message != null ? message : method + " " + path + " failed: HTTP " + r.status());
+    }
+
+    /** {@code {"error":{"message"}}} (management API) or {@code {"errors":[{"message"}]}} (registry API). */
+    static String errorMessage(Response r) {
+        try {
+            JsonNode n = Json.MAPPER.readTree(r.body());
+            if (n == null) {
+                return null;
+            }
+            JsonNode e = n.path("error");
+            if (e.hasNonNull("message")) {
+                return e.get("message").asText();
+            }
+            JsonNode errors = n.path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                JsonNode first = errors.get(0);
+                String m = first.path("message").asText("");
+                String code = first.path("code").asText("");
+                return m.isEmpty() ? code : m;
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode parse(Response r) {
+        if (r.body().length == 0) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw CliException.failed("the registry answered with something that is not JSON: " + e.getMessage());
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String hostPort() {
+        return URI.create(baseUrl).getRawAuthority();
+    }
+
+    /** Percent-encodes one path segment (names, tags and digests are plain already; this guards the rest). */
+    public static String seg(String s) {
+        return s.matches("[A-Za-z0-9._~:@-]*") ? s : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A repository name in a path: its slashes stay. */
+    public static String repo(String repository) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : repository.split("/", -1)) {
+            if (!sb.isEmpty()) {
+                sb.append('/');
+            }
+            sb.append(seg(part));
+        }
+        return sb.toString();
+    }
+
+    public static String query(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

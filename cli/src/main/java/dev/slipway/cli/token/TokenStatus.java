@@ -1,0 +1,4 @@
+package dev.slipway.cli.token;
+
+/** A token's {@code --status}. */
+enum TokenStatus { enabled, disabled }
