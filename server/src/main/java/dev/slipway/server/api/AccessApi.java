@@ -113,8 +113,16 @@ final class AccessApi {
 
     private static Map<String, Object> admin(Credentials.AdminCredentials a) {
         List<Map<String, String>> pw = new ArrayList<>();
-        a.passwords().forEach((k, v) -> pw.add(Map.of("name", k, "value", v)));
-        return Map.of("username", a.username(), "passwords", pw);
+        a.passwords().forEach((k, v) -> {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("name", k);
+            p.put("value", v);
+            pw.add(p);
+        });
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("username", a.username());
+        o.put("passwords", pw);
+        return o;
     }
 
     private static Map<String, Object> scopeMap(ScopeMap m) {
@@ -155,7 +163,10 @@ final class AccessApi {
             p.put("expiry", exp == null ? null : exp.toString());
             pw.add(p);
         });
-        return Map.of("username", g.username(), "passwords", pw);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("username", g.username());
+        o.put("passwords", pw);
+        return o;
     }
 
     private static Map<String, Object> audit(AuditEvent e) {
