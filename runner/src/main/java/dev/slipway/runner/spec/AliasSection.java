@@ -1,8 +1,8 @@
 package dev.slipway.runner.spec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -74,12 +74,8 @@ record AliasSection(List<String> src, Map<String, String> values, String directi
         if (!(root instanceof YamlNode.Mapping m)) {
             throw Fields.mismatch(root, "map[string]string", "");
         }
-        var out = new java.util.LinkedHashMap<String, String>();
+        var out = new LinkedHashMap<String, String>();
         m.entries().forEach((k, v) -> out.put(k, Fields.text(v, k)));
         return out;
-    }
-
-    Optional<String> directiveOverride() {
-        return Specs.optional(directive);
     }
 }

@@ -16,9 +16,4 @@ public record BuildStep(StepProperties properties, String build) implements Step
     public boolean cacheEnabled() {
         return properties.cache().map(c -> c.equalsIgnoreCase("enabled")).orElse(false);
     }
-
-    @Override
-    public BuildStep withProperties(StepProperties properties) {
-        return new BuildStep(properties, build);
-    }
 }

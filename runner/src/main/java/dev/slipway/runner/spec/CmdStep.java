@@ -11,9 +11,4 @@ public record CmdStep(StepProperties properties, String cmd) implements StepSpec
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(cmd, "cmd");
     }
-
-    @Override
-    public CmdStep withProperties(StepProperties properties) {
-        return new CmdStep(properties, cmd);
-    }
 }

@@ -12,9 +12,4 @@ public record PushStep(StepProperties properties, List<String> images) implement
         Objects.requireNonNull(properties, "properties");
         images = List.copyOf(images);
     }
-
-    @Override
-    public PushStep withProperties(StepProperties properties) {
-        return new PushStep(properties, images);
-    }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Copies that keep the spec records immutable while preserving the file's order. */
@@ -30,7 +31,7 @@ final class Specs {
             return Map.of();
         }
         var copy = new LinkedHashMap<String, String>();
-        values.forEach((k, v) -> copy.put(java.util.Objects.requireNonNull(k), java.util.Objects.requireNonNull(v)));
+        values.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
         return Collections.unmodifiableMap(copy);
     }
 }

@@ -24,7 +24,4 @@ public sealed interface StepSpec permits BuildStep, CmdStep, PushStep {
     default int timeout() {
         return properties().timeout();
     }
-
-    /** The same step with other properties (the parser and alias expansion rebuild steps this way). */
-    StepSpec withProperties(StepProperties properties);
 }

@@ -25,9 +25,9 @@ public final class Validator {
     public static void validate(TaskSpec spec) {
         secrets(spec);
         volumes(spec);
+        Set<String> names = new HashSet<>();
+        spec.volumes().forEach(v -> names.add(v.name()));
         for (StepSpec step : spec.steps()) {
-            Set<String> names = new HashSet<>();
-            spec.volumes().forEach(v -> names.add(v.name()));
             for (VolumeMount m : step.properties().volumeMounts()) {
                 if (!names.contains(m.name())) {
                     throw TaskSpecException.forStep(step.id(), "provided mount name does not correspond to a volume");
