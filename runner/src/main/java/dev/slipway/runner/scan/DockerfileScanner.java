@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -27,18 +25,13 @@ public final class DockerfileScanner {
     /** The platform assumed when the build names none: what the agents run. */
     public static final String DEFAULT_PLATFORM = "linux/amd64";
 
-    private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
     private static final Pattern STAGE_INDEX = Pattern.compile("[0-9]+");
     private static final String SCRATCH = "scratch";
 
     private DockerfileScanner() {
     }
 
-    /** A parsed {@code FROM [--platform=…] image [AS name]}; the image is still unexpanded. */
-    private record From(int line, String image, String name) {
-    }
-
-    private record Stage(int index, From from, List<Instruction> body) {
+    private record Stage(int index, Instructions.From from, List<Instruction> body) {
     }
 
     /** See {@link #scan(String, Map, String, String)}; builds for {@value #DEFAULT_PLATFORM}. */
@@ -64,7 +57,7 @@ public final class DockerfileScanner {
         List<Stage> stages = new ArrayList<>();
         for (Instruction instruction : lexed.instructions()) {
             if (instruction.keyword().equals("FROM")) {
-                stages.add(new Stage(stages.size(), parseFrom(instruction), new ArrayList<>()));
+                stages.add(new Stage(stages.size(), Instructions.from(instruction), new ArrayList<>()));
             } else if (!stages.isEmpty()) {
                 stages.getLast().body().add(instruction);
             } else if (instruction.keyword().equals("ARG")) {
@@ -83,7 +76,7 @@ public final class DockerfileScanner {
         Map<String, ImageReference> images = new LinkedHashMap<>(); // by fullName, in order of appearance
         List<ImageReference> origins = new ArrayList<>(); // per stage; null = scratch
         for (Stage stage : stages.subList(0, last + 1)) {
-            From from = stage.from();
+            Instructions.From from = stage.from();
             String image = expandedImage(from, global, escape);
             Integer earlierStage = stageIndexByName.get(lower(image));
             if (earlierStage != null && earlierStage < stage.index()) {
@@ -115,8 +108,8 @@ public final class DockerfileScanner {
                     declareArgs(scope, instruction, escape);
                     yield List.of();
                 }
-                case "COPY" -> copyFrom(instruction, scope, escape).stream().toList();
-                case "RUN" -> mountSources(instruction, scope, escape);
+                case "COPY" -> Instructions.copyFrom(instruction, scope, escape).stream().toList();
+                case "RUN" -> Instructions.mountSources(instruction, scope, escape);
                 default -> List.of(); // nothing else pulls an image
             };
             for (String ref : refs) {
@@ -127,40 +120,6 @@ public final class DockerfileScanner {
             }
         }
         return images;
-    }
-
-    private static From parseFrom(Instruction instruction) {
-        int line = instruction.line();
-        BuilderFlags flags = BuilderFlags.extract(instruction.args());
-        for (BuilderFlags.Flag flag : flags.flags()) {
-            if (!flag.name().equals("platform")) {
-                throw ScanException.at(line, "FROM has no --" + flag.name() + " flag; it takes only --platform");
-            }
-            if (flag.value() == null || flag.value().isEmpty()) {
-                throw ScanException.at(line, "FROM --platform needs a value: write --platform=<os>/<arch>");
-            }
-        }
-        String[] words = flags.rest().isBlank() ? new String[0] : flags.rest().strip().split("\\s+");
-        if (words.length == 0) {
-            throw ScanException.at(line, "FROM needs an image");
-        }
-        if (words.length == 1) {
-            return new From(line, words[0], null);
-        }
-        if (!words[1].equalsIgnoreCase("AS")) {
-            throw ScanException.at(line, "FROM takes an image and an optional 'AS <name>', not '" + flags.rest()
-                    + "' (an image reference cannot contain spaces)");
-        }
-        if (words.length != 3) {
-            throw ScanException.at(line, words.length == 2 ? "FROM … AS needs a stage name"
-                    : "FROM takes an image and an optional 'AS <name>', not '" + flags.rest() + "'");
-        }
-        String name = lower(words[2]);
-        if (!STAGE_NAME.matcher(name).matches()) {
-            throw ScanException.at(line, "invalid stage name '" + words[2] + "': it must start with a letter and"
-                    + " have only letters, digits, '-', '_' and '.'");
-        }
-        return new From(line, words[0], name);
     }
 
     private static void declareArgs(ArgScope scope, Instruction instruction, char escape) {
@@ -215,7 +174,7 @@ public final class DockerfileScanner {
     }
 
     /** The image a stage starts {@code FROM}, null for scratch. */
-    private static ImageReference imageOrigin(From from, String image, ArgScope global) {
+    private static ImageReference imageOrigin(Instructions.From from, String image, ArgScope global) {
         if (image.isEmpty()) {
             throw ScanException.at(from.line(), "FROM " + from.image() + " expands to an empty image name"
                     + emptyHint(from.image(), global));
@@ -232,7 +191,7 @@ public final class DockerfileScanner {
         }
     }
 
-    private static String expandedImage(From from, ArgScope global, char escape) {
+    private static String expandedImage(Instructions.From from, ArgScope global, char escape) {
         try {
             return ShellWords.expand(from.image(), global::get, escape);
         } catch (ShellWords.WordException e) {
@@ -257,62 +216,6 @@ public final class DockerfileScanner {
         return hints.isEmpty() ? "" : "; " + String.join("; ", hints);
     }
 
-    private static Optional<String> copyFrom(Instruction instruction, ArgScope scope, char escape) {
-        for (BuilderFlags.Flag flag : BuilderFlags.extract(instruction.args()).all("from")) {
-            if (flag.value() == null) {
-                throw ScanException.at(instruction.line(), "COPY --from needs a value: write --from=<stage|image>");
-            }
-            String value = expand(flag.value(), scope, escape, instruction, "COPY --from");
-            if (!value.isEmpty()) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The {@code from=} sources of {@code RUN --mount=type=bind|cache,from=…}. */
-    private static List<String> mountSources(Instruction instruction, ArgScope scope, char escape) {
-        List<String> sources = new ArrayList<>();
-        for (BuilderFlags.Flag flag : BuilderFlags.extract(instruction.args()).all("mount")) {
-            if (flag.value() == null) {
-                continue;
-            }
-            Map<String, String> options = mountOptions(flag.value());
-            String type = options.getOrDefault("type", "bind");
-            String from = options.get("from");
-            if (from != null && (type.equals("bind") || type.equals("cache"))) {
-                String value = expand(from, scope, escape, instruction, "RUN --mount from");
-                if (!value.isEmpty()) {
-                    sources.add(value);
-                }
-            }
-        }
-        return sources;
-    }
-
-    /** Parses a mount's comma-separated {@code key=value} list; double quotes may protect a comma. */
-    static Map<String, String> mountOptions(String csv) {
-        Map<String, String> options = new HashMap<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i <= csv.length(); i++) {
-            char c = i < csv.length() ? csv.charAt(i) : ',';
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                String text = field.toString().strip();
-                int eq = text.indexOf('=');
-                if (!text.isEmpty()) {
-                    options.put(lower(eq < 0 ? text : text.substring(0, eq)), eq < 0 ? "" : text.substring(eq + 1));
-                }
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        return options;
-    }
-
     /** Null for a stage name or index; otherwise the external image {@code ref} names. */
     private static ImageReference external(String ref, int line, Map<String, Integer> stageIndexByName) {
         if (STAGE_INDEX.matcher(ref).matches() || stageIndexByName.containsKey(lower(ref))) {
@@ -325,16 +228,7 @@ public final class DockerfileScanner {
         }
     }
 
-    private static String expand(String raw, ArgScope scope, char escape, Instruction instruction, String what) {
-        Function<String, String> lookup = scope::get;
-        try {
-            return ShellWords.expand(raw, lookup, escape);
-        } catch (ShellWords.WordException e) {
-            throw ScanException.at(instruction.line(), what + ": " + e.getMessage());
-        }
-    }
-
-    private static String lower(String s) {
+    static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -171,7 +171,8 @@ public record ImageReference(String registry, String repository, String tag, Str
             valid = digest.length() == 7 + 128 && digest.substring(7).chars().allMatch(ImageReference::isLowerHex);
         }
         if (!valid) {
-            throw invalid(text, "digest '" + digest + "' is not algorithm:hex such as sha256:<64 lower-case hex digits>");
+            throw invalid(text, "digest '" + digest + "' is not algorithm:hex such as"
+                    + " sha256:<64 lower-case hex digits>");
         }
     }
 

@@ -218,9 +218,11 @@ final class ShellWords {
                 case '-' -> absent ? word : value;
                 case '+' -> absent ? "" : word;
                 case '?' -> {
+                    if (absent && !word.isEmpty()) {
+                        throw new WordException(name + ": " + word);
+                    }
                     if (absent) {
-                        throw new WordException(name + ": " + (word.isEmpty()
-                                ? (value == null ? "is not allowed to be unset" : "is not allowed to be empty") : word));
+                        throw new WordException(name + ": is not allowed to be " + (value == null ? "unset" : "empty"));
                     }
                     yield value;
                 }

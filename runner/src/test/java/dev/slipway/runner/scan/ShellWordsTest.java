@@ -100,7 +100,7 @@ class ShellWordsTest {
 
     @Test
     void mountOptions() {
-        assertThat(DockerfileScanner.mountOptions("type=bind,From=img:1,\"target=/a,b\",readonly"))
+        assertThat(Instructions.mountOptions("type=bind,From=img:1,\"target=/a,b\",readonly"))
                 .containsEntry("type", "bind").containsEntry("from", "img:1").containsEntry("target", "/a,b")
                 .containsEntry("readonly", "");
     }
