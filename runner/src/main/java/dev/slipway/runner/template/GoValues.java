@@ -99,7 +99,10 @@ final class GoValues {
 
     /** A Go {@code int} result: Integer when it fits, so it reports as "int", else Long. */
     static Number goInt(long v) {
-        return v == (int) v ? Integer.valueOf((int) v) : Long.valueOf(v);
+        if (v == (int) v) {
+            return Integer.valueOf((int) v); // no ?: here, it would promote the Integer to Long
+        }
+        return Long.valueOf(v);
     }
 
     static long toLong(Number n) {
