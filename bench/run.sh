@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # bench/run.sh - Slipway vs Distribution 2.8 (Debian's docker-registry), side by side on this machine.
 #
-# usage: bench/run.sh [--quick] [extra regbench args, e.g. --reps 3 --skip g]
+# usage: bench/run.sh [--auth] [--quick] [extra regbench args, e.g. --reps 3 --skip g]
+#
+#   default: A = Slipway (--auth none, like the open Distribution) vs B = Distribution → bench/RESULTS.md
+#   --auth:  A = Slipway with token auth (regbench logs in as admin) vs B = the same Slipway build with
+#            --auth none, to show what authentication costs → bench/RESULTS-auth.md
 #
 # Builds cli/target/slipway.jar if it is missing or older than the sources, starts Slipway (A) and
 # docker-registry (B) on free loopback ports with fresh temp data dirs, runs the shared kit's
@@ -32,6 +36,9 @@ JAR="$ROOT/cli/target/slipway.jar"
 DEFAULT_JAVA_OPTS="-Xms32m -Xmx128m -XX:+UseSerialGC -XX:MaxDirectMemorySize=32m"
 JAVA_OPTS="${SLIPWAY_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
 MALLOC_ENV="${SLIPWAY_MALLOC_ENV-MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072}"
+
+MODE=distribution
+if [ "${1:-}" = "--auth" ]; then MODE=auth; shift; fi
 
 say() { printf '%s run.sh: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -155,8 +162,9 @@ while [ "$PORT_B" = "$PORT_A" ]; do PORT_B=$(free_port); done
 mkdir -p "$TMP/slipway" "$TMP/distribution"
 # shellcheck disable=SC2086
 # shellcheck disable=SC2086
+AUTH_A=none; [ "$MODE" = auth ] && AUTH_A=token
 env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway" --host 127.0.0.1 --port "$PORT_A" \
-  >"$WORK/slipway.log" 2>&1 &
+  --auth "$AUTH_A" >"$WORK/slipway.log" 2>&1 &
 PID_A=$!
 
 cat >"$TMP/distribution.yml" <<EOF
@@ -182,43 +190,56 @@ health:
   storagedriver:
     enabled: false
 EOF
-/usr/bin/docker-registry serve "$TMP/distribution.yml" >"$WORK/distribution.log" 2>&1 &
+if [ "$MODE" = auth ]; then
+  mkdir -p "$TMP/slipway-open"
+  # shellcheck disable=SC2086
+  env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway-open" --host 127.0.0.1 --port "$PORT_B" \
+    --auth none >"$WORK/slipway-open.log" 2>&1 &
+else
+  /usr/bin/docker-registry serve "$TMP/distribution.yml" >"$WORK/distribution.log" 2>&1 &
+fi
 PID_B=$!
 
 wait_v2() {   # $1 url, $2 pid, $3 name
   local i
   for i in $(seq 120); do
     kill -0 "$2" 2>/dev/null || die "$3 exited during start-up (see its log in $WORK)"
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/v2/")" = 200 ]; then return 0; fi
+    case "$(curl -s -o /dev/null -w '%{http_code}' "$1/v2/")" in 200|401) return 0 ;; esac
     sleep 0.25
   done
   die "$3 did not answer $1/v2/ within 30 s"
 }
 wait_v2 "http://127.0.0.1:$PORT_A" "$PID_A" Slipway
-wait_v2 "http://127.0.0.1:$PORT_B" "$PID_B" docker-registry
+wait_v2 "http://127.0.0.1:$PORT_B" "$PID_B" "registry B"
 say "Slipway pid $PID_A on 127.0.0.1:$PORT_A (JVM options: ${JAVA_OPTS:-none}; env: ${MALLOC_ENV:-none})"
-say "docker-registry pid $PID_B on 127.0.0.1:$PORT_B"
+say "B pid $PID_B on 127.0.0.1:$PORT_B ($([ "$MODE" = auth ] && echo 'Slipway --auth none' || echo docker-registry))"
+CREDS=()
+if [ "$MODE" = auth ]; then
+  ADMIN_PASS="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["password"])' "$TMP/slipway/admin-credentials.json")"
+  CREDS=(--user admin --pass "$ADMIN_PASS")
+fi
 
 # ---------------------------------------------------------------- benchmark
 JSON="$WORK/regbench.json"
 TEXT="$WORK/regbench.txt"
 rm -f "$JSON" "$TEXT"
-CMD=(bench/run.sh "$@")
+CMD=(bench/run.sh $([ "$MODE" = auth ] && echo --auth) "$@")
 STARTED="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 rc=0
 "$KIT/bench.sh" --registry "http://127.0.0.1:$PORT_A" --registry-b "http://127.0.0.1:$PORT_B" \
   --pid-a "$PID_A" --pid-b "$PID_B" --disk-dir "$TMP" --workdir "$WORK/regbench" \
-  --json "$JSON" --text "$TEXT" "$@" || rc=$?
+  --json "$JSON" --text "$TEXT" ${CREDS[@]+"${CREDS[@]}"} "$@" || rc=$?
 [ -f "$JSON" ] || die "regbench wrote no JSON (exit $rc)"
 [ $rc = 0 ] || say "regbench reported errors (exit $rc); writing RESULTS.md anyway"
 notes=()
 kill -0 "$PID_A" 2>/dev/null || notes+=(--note "Slipway (pid $PID_A) was no longer running at the end of the run; see bench/work/slipway.log")
-kill -0 "$PID_B" 2>/dev/null || notes+=(--note "docker-registry (pid $PID_B) was no longer running at the end of the run")
+kill -0 "$PID_B" 2>/dev/null || notes+=(--note "registry B (pid $PID_B) was no longer running at the end of the run")
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -z "$(git -C "$ROOT" status --porcelain -- server oci cli pom.xml 2>/dev/null)" ] || COMMIT="$COMMIT (+ uncommitted changes)"
 
-python3 "$BENCH/results.py" --json "$JSON" --text "$TEXT" --out "$BENCH/RESULTS.md" \
+OUT="$BENCH/RESULTS.md"; [ "$MODE" = auth ] && OUT="$BENCH/RESULTS-auth.md"
+python3 "$BENCH/results.py" --mode "$MODE" --json "$JSON" --text "$TEXT" --out "$OUT" \
   --command "${CMD[*]}" --started "$STARTED" --jdk "$("$JAVA" -version 2>&1 | head -1)" \
   --java-opts "${JAVA_OPTS:-(launcher defaults)}${MALLOC_ENV:+; env $MALLOC_ENV}" --commit "$COMMIT" ${notes[@]+"${notes[@]}"}
-say "wrote $BENCH/RESULTS.md"
+say "wrote $OUT"
 exit $rc

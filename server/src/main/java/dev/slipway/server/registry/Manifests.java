@@ -29,7 +29,7 @@ final class Manifests {
     private final MetadataStore meta;
     private final BlobStore blobs;
     private final Cache<Digest, byte[]> bytes = Caffeine.newBuilder()
-            .maximumWeight(64L << 20).weigher((Digest d, byte[] b) -> b.length).build();
+            .maximumWeight(16L << 20).weigher((Digest d, byte[] b) -> b.length).build();
     private final Cache<String, ManifestRecord> records;
 
     Manifests(MetadataStore meta, BlobStore blobs, boolean cacheRecords) {
