@@ -21,6 +21,7 @@ import dev.slipway.server.tls.KeyStores;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -60,7 +61,10 @@ public final class SlipwayServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("slipway-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        this.jetty = new Server(threads);
+        // Pool buffers up to 1 MiB (Jetty's default pools only up to 64 KiB), so large socket reads and blob
+        // copies reuse buffers instead of allocating zeroed direct memory per request; retained memory is capped.
+        ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, 4096, 1 << 20, -1, 16L << 20, 32L << 20);
+        this.jetty = new Server(threads, null, buffers);
         this.connector = connector(jetty, config);
         connector.setHost(config.host());
         connector.setPort(config.port());
@@ -81,6 +85,8 @@ public final class SlipwayServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
         http.setOutputBufferSize(64 * 1024);
+        // Uploads arrive in large reads (fewer syscalls per MiB); the pool above makes this free for small requests.
+        http.setInputBufferSize(256 * 1024);
         // An empty segment ("/v2/a//manifests/x") is an invalid repository name: let V2Handler answer NAME_INVALID.
         http.setUriCompliance(UriCompliance.DEFAULT.with("slipway", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         if (config.tls() == null) {

@@ -76,24 +76,30 @@ final class JdbcMetadataStore implements MetadataStore {
 
     @Override
     public Set<Digest> missingBlobs(String repository, Collection<Digest> digests) {
-        return missing("SELECT 1 FROM repository_blobs WHERE repository = ? AND digest = ?", repository, digests);
+        return missing("SELECT digest FROM repository_blobs WHERE repository = ? AND digest IN", repository, digests);
     }
 
     @Override
     public Set<Digest> missingManifests(String repository, Collection<Digest> digests) {
-        return missing("SELECT 1 FROM manifests WHERE repository = ? AND digest = ?", repository, digests);
+        return missing("SELECT digest FROM manifests WHERE repository = ? AND digest IN", repository, digests);
     }
 
+    /** One query for all digests: {@code sql} ends with {@code digest IN} and gets the placeholders appended. */
     private Set<Digest> missing(String sql, String repository, Collection<Digest> digests) {
-        return jdbc.read(c -> {
-            Set<Digest> out = new HashSet<>();
-            for (Digest d : new HashSet<>(digests)) {
-                if (Jdbc.query(c, sql, rs -> true, repository, d.toString()).isEmpty()) {
-                    out.add(d);
-                }
-            }
-            return out;
-        });
+        Set<Digest> wanted = new HashSet<>(digests);
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
+        List<String> keys = wanted.stream().map(Digest::toString).toList();
+        Object[] args = new Object[keys.size() + 1];
+        args[0] = repository;
+        for (int i = 0; i < keys.size(); i++) {
+            args[i + 1] = keys.get(i);
+        }
+        String in = " (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
+        Set<String> present = new HashSet<>(jdbc.query(sql + in, rs -> rs.getString(1), args));
+        wanted.removeIf(d -> present.contains(d.toString()));
+        return wanted;
     }
 
     @Override

@@ -20,10 +20,12 @@ final class BlobEndpoints {
     private final Registry registry;
     private final ResourceService files = new ResourceService();
     private final ResourceFactory resources = ResourceFactory.root();
+    private final ByteBufferPool pool;
     private final ByteBufferPool.Sized buffers;
 
     BlobEndpoints(Registry registry, ByteBufferPool pool) {
         this.registry = registry;
+        this.pool = pool;
         this.buffers = new ByteBufferPool.Sized(pool, true, SERVE_BUFFER);
         files.setAcceptRanges(true);
         files.setEtags(false);
@@ -37,7 +39,10 @@ final class BlobEndpoints {
                 BlobContent blob = registry.blob(name, digest);
                 x.header("Docker-Content-Digest", digest);
                 x.header("ETag", "\"" + digest + "\"");
-                HttpContent content = new ResourceHttpContent(resources.newResource(blob.file()), "application/octet-stream", buffers);
+                // Small blobs get small buffers: a 4 KiB layer must not cost a 512 KiB copy buffer.
+                ByteBufferPool.Sized sized = blob.size() >= SERVE_BUFFER ? buffers
+                        : new ByteBufferPool.Sized(pool, true, (int) Math.max(4096, blob.size()));
+                HttpContent content = new ResourceHttpContent(resources.newResource(blob.file()), "application/octet-stream", sized);
                 files.doGet(x.request(), x.response(), x.callback(), content);
             }
             case "DELETE" -> {
