@@ -162,7 +162,8 @@ while [ "$PORT_B" = "$PORT_A" ]; do PORT_B=$(free_port); done
 mkdir -p "$TMP/slipway" "$TMP/distribution"
 # shellcheck disable=SC2086
 # shellcheck disable=SC2086
-AUTH_A=none; [ "$MODE" = auth ] && AUTH_A=token
+AUTH_A=none
+if [ "$MODE" = auth ]; then AUTH_A=token; fi
 env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway" --host 127.0.0.1 --port "$PORT_A" \
   --auth "$AUTH_A" >"$WORK/slipway.log" 2>&1 &
 PID_A=$!
@@ -212,7 +213,9 @@ wait_v2() {   # $1 url, $2 pid, $3 name
 wait_v2 "http://127.0.0.1:$PORT_A" "$PID_A" Slipway
 wait_v2 "http://127.0.0.1:$PORT_B" "$PID_B" "registry B"
 say "Slipway pid $PID_A on 127.0.0.1:$PORT_A (JVM options: ${JAVA_OPTS:-none}; env: ${MALLOC_ENV:-none})"
-say "B pid $PID_B on 127.0.0.1:$PORT_B ($([ "$MODE" = auth ] && echo 'Slipway --auth none' || echo docker-registry))"
+B_NAME=docker-registry
+if [ "$MODE" = auth ]; then B_NAME="Slipway --auth none"; fi
+say "B pid $PID_B on 127.0.0.1:$PORT_B ($B_NAME)"
 CREDS=()
 if [ "$MODE" = auth ]; then
   ADMIN_PASS="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["password"])' "$TMP/slipway/admin-credentials.json")"
@@ -223,7 +226,8 @@ fi
 JSON="$WORK/regbench.json"
 TEXT="$WORK/regbench.txt"
 rm -f "$JSON" "$TEXT"
-CMD=(bench/run.sh $([ "$MODE" = auth ] && echo --auth) "$@")
+CMD=(bench/run.sh "$@")
+if [ "$MODE" = auth ]; then CMD=(bench/run.sh --auth "$@"); fi
 STARTED="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 rc=0
 "$KIT/bench.sh" --registry "http://127.0.0.1:$PORT_A" --registry-b "http://127.0.0.1:$PORT_B" \
@@ -237,7 +241,8 @@ kill -0 "$PID_B" 2>/dev/null || notes+=(--note "registry B (pid $PID_B) was no l
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -z "$(git -C "$ROOT" status --porcelain -- server oci cli pom.xml 2>/dev/null)" ] || COMMIT="$COMMIT (+ uncommitted changes)"
 
-OUT="$BENCH/RESULTS.md"; [ "$MODE" = auth ] && OUT="$BENCH/RESULTS-auth.md"
+OUT="$BENCH/RESULTS.md"
+if [ "$MODE" = auth ]; then OUT="$BENCH/RESULTS-auth.md"; fi
 python3 "$BENCH/results.py" --mode "$MODE" --json "$JSON" --text "$TEXT" --out "$OUT" \
   --command "${CMD[*]}" --started "$STARTED" --jdk "$("$JAVA" -version 2>&1 | head -1)" \
   --java-opts "${JAVA_OPTS:-(launcher defaults)}${MALLOC_ENV:+; env $MALLOC_ENV}" --commit "$COMMIT" ${notes[@]+"${notes[@]}"}
