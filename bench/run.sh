@@ -46,6 +46,21 @@ die() { say "ERROR: $*"; exit 1; }
 mkdir -p "$WORK"
 [ -f "$KIT/bench.sh" ] || die "benchmark kit not found at $KIT (set SLIPWAY_KIT)"
 KIT="$(cd "$KIT" && pwd)"
+if [ "$MODE" = auth ]; then
+  # The kit's regbench derives token scopes with a non-greedy pattern, so for its repository named
+  # ".../tags" it asks for the parent repository's scope and every token-auth registry refuses the push.
+  # Run a copy with that one pattern made greedy (the shared kit itself is left untouched).
+  rm -rf "$WORK/kit-auth" && mkdir -p "$WORK/kit-auth" && cp -r "$KIT/." "$WORK/kit-auth/"
+  python3 - "$WORK/kit-auth/regbench.py" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("r'^/v2/(.+?)/(blobs|manifests|tags)/'", "r'^/v2/(.+)/(blobs|manifests|tags)/'")
+open(p, 'w').write(s)
+PY
+  grep -q "r'^/v2/(.+)/(blobs|manifests|tags)/'" "$WORK/kit-auth/regbench.py" || die "could not patch regbench's scope pattern"
+  KIT="$WORK/kit-auth"
+fi
 
 # ---------------------------------------------------------------- tools
 need_apt=()
@@ -220,6 +235,7 @@ CREDS=()
 if [ "$MODE" = auth ]; then
   ADMIN_PASS="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["password"])' "$TMP/slipway/admin-credentials.json")"
   CREDS=(--user admin --pass "$ADMIN_PASS")
+  notes_auth=(--note "regbench run from a copy with its token-scope pattern fixed (non-greedy repository match); see bench/run.sh")
 fi
 
 # ---------------------------------------------------------------- benchmark
@@ -235,7 +251,7 @@ rc=0
   --json "$JSON" --text "$TEXT" ${CREDS[@]+"${CREDS[@]}"} "$@" || rc=$?
 [ -f "$JSON" ] || die "regbench wrote no JSON (exit $rc)"
 [ $rc = 0 ] || say "regbench reported errors (exit $rc); writing RESULTS.md anyway"
-notes=()
+notes=(${notes_auth[@]+"${notes_auth[@]}"})
 kill -0 "$PID_A" 2>/dev/null || notes+=(--note "Slipway (pid $PID_A) was no longer running at the end of the run; see bench/work/slipway.log")
 kill -0 "$PID_B" 2>/dev/null || notes+=(--note "registry B (pid $PID_B) was no longer running at the end of the run")
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
