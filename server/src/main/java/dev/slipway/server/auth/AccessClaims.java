@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** What a verified access token grants. */
-public record AccessClaims(String subject, List<Scope> access, Instant expires) {
+/** What a verified access token grants, and the service ({@code aud}) it was verified for. */
+public record AccessClaims(String subject, String audience, List<Scope> access, Instant expires) {
     public AccessClaims {
         access = List.copyOf(access);
     }

@@ -84,6 +84,10 @@ final class TokenService {
     AccessClaims verifyAccess(String token, String audience) {
         AccessClaims cached = verified.getIfPresent(token);
         if (cached != null && cached.expires().isAfter(clock.instant())) {
+            // The cache is keyed by token alone: a token verified for one service name is not good for another.
+            if (!cached.audience().equals(audience)) {
+                throw invalid("token was issued for another registry");
+            }
             return cached;
         }
         JWTClaimsSet c = verify(token, audience, "access");
@@ -94,7 +98,7 @@ final class TokenService {
                     access.add(scope(String.valueOf(m.get("type")), String.valueOf(m.get("name")), m.get("actions")));
                 }
             }
-            AccessClaims claims = new AccessClaims(c.getSubject(), access, c.getExpirationTime().toInstant());
+            AccessClaims claims = new AccessClaims(c.getSubject(), audience, access, c.getExpirationTime().toInstant());
             verified.put(token, claims);
             return claims;
         } catch (ParseException | RuntimeException e) {

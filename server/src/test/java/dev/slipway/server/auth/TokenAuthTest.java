@@ -186,6 +186,11 @@ class TokenAuthTest {
         String expired = sign(ourKey, new JWTClaimsSet.Builder(claims).expirationTime(new Date(System.currentTimeMillis() - 3_600_000)).build());
 
         assertThat(http.get("/v2/team/app/tags/list", bearer(good)).statusCode()).isEqualTo(404);
+        // Once verified (and cached) for this service, the same token is still refused under another service name.
+        java.net.http.HttpResponse<String> viaOtherName = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.port() + "/v2/team/app/tags/list"))
+                        .header("Authorization", bearer(good)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(viaOtherName.statusCode()).isEqualTo(401);
         for (String bad : List.of(changedPayload, algNone, otherKeySigned, otherService, expired, "a.b.c", "garbage")) {
             HttpResponse<String> r = http.get("/v2/other/app/tags/list", bearer(bad));
             assertThat(r.statusCode()).as(bad).isEqualTo(401);
