@@ -1,0 +1,31 @@
+package dev.slipway.runner.exec;
+
+import dev.slipway.runner.spec.TaskFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One run to execute.
+ *
+ * @param runId     the run's id (e.g. {@code ca1}); names the run's network and containers
+ * @param registry  the run's own registry login server ({@code host:port}); tags without a registry get it prefixed
+ * @param task      the rendered, validated task and its DAG
+ * @param workspace a host directory holding the context; mounted at {@code /workspace} in every step
+ * @param logins    registries to log in to before the first step (the run's own first)
+ * @param masked    values that must never appear in the log (secrets, passwords, tokens)
+ * @param timeout   the whole run's timeout; steps have their own (the spec's)
+ */
+public record RunRequest(String runId, String registry, TaskFile.Prepared task, Path workspace,
+                         List<RegistryLogin> logins, List<String> masked, Duration timeout) {
+    public RunRequest {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(workspace, "workspace");
+        logins = List.copyOf(logins);
+        masked = List.copyOf(masked);
+        Objects.requireNonNull(timeout, "timeout");
+    }
+}
