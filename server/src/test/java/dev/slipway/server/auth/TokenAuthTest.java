@@ -163,6 +163,8 @@ class TokenAuthTest {
         // An access token is not a refresh token.
         assertThat(http.postForm("/oauth2/token", "grant_type=refresh_token&refresh_token=" + json(again).get("access_token").asText()
                 + "&service=" + svc).statusCode()).isEqualTo(401);
+        // ... nor is a refresh token an access token.
+        assertThat(http.send("POST", "/v2/b/blobs/uploads/", bearer(refresh), null).statusCode()).isEqualTo(401);
         c.tokens().generate("test", "refresh-bot", true, false, null);
         assertThat(http.postForm("/oauth2/token", "grant_type=refresh_token&refresh_token=" + refresh + "&service=" + svc)
                 .statusCode()).isEqualTo(401);
