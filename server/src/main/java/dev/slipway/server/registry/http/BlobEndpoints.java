@@ -35,7 +35,19 @@ final class BlobEndpoints {
         Names.repository(name);
         Digest digest = Digest.parse(digestText);
         switch (x.method()) {
-            case "GET", "HEAD" -> {
+            case "HEAD" -> {
+                // Jetty's file path would read (and discard) the whole file for a HEAD; clients HEAD every layer
+                // before pushing it, so answer from the metadata alone. A Range on HEAD is ignored (RFC 9110 allows).
+                BlobContent blob = registry.blob(name, digest);
+                x.header("Docker-Content-Digest", digest);
+                x.header("ETag", "\"" + digest + "\"");
+                x.header("Accept-Ranges", "bytes");
+                x.header("Content-Type", "application/octet-stream");
+                x.response().setStatus(200);
+                x.response().getHeaders().put("Content-Length", blob.size());
+                x.response().write(true, null, x.callback());
+            }
+            case "GET" -> {
                 BlobContent blob = registry.blob(name, digest);
                 x.header("Docker-Content-Digest", digest);
                 x.header("ETag", "\"" + digest + "\"");
