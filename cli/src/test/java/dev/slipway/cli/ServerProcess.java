@@ -189,6 +189,9 @@ final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                // Error responses Jetty writes itself (e.g. a 400 from its request parser) are otherwise silent;
+                // with this a failing IT shows their reason in the server log it prints.
+                "-Dorg.slf4j.simpleLogger.log.dev.slipway.server.BadRequests=debug",
                 "-jar", jar.toString(),
                 "serve", "--data-dir", dataDir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(p)));
         cmd.addAll(extraArgs);

@@ -75,6 +75,8 @@ public final class SlipwayServer implements AutoCloseable {
                 new ApiHandler(auth),
                 new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
                 new AcrHandler(registry, gate, config.service(), auth.credentials())));
+        // Logs (at DEBUG, dev.slipway.server.BadRequests) the error responses Jetty writes itself, e.g. parser 400s.
+        jetty.setErrorHandler(new BadRequestLog());
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
     }

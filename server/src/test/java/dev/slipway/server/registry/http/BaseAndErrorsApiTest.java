@@ -37,6 +37,23 @@ class BaseAndErrorsApiTest {
         assertThat(r.body()).isEmpty();
     }
 
+    /**
+     * What skopeo and docker do against a plain-HTTP registry: a TLS ClientHello first (Jetty's parser answers 400
+     * through the server's error handler), then plain {@code GET /v2/} on a new connection, which must not be
+     * affected by the refused one.
+     */
+    @Test
+    void tlsHelloOnThePlainPortIs400AndTheNextPingIsUnaffected() throws Exception {
+        byte[] hello = new byte[300];
+        byte[] head = {0x16, 0x03, 0x01, 0x01, 0x27, 0x01, 0x00, 0x01, 0x23, 0x03, 0x03};
+        System.arraycopy(head, 0, hello, 0, head.length);
+        for (int i = 0; i < 20; i++) {
+            assertThat(registry.rawFirstLine(hello)).startsWith("HTTP/1.1 400 ");
+            assertThat(registry.rawFirstLine("GET /v2/ HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
     @Test
     void unknownPathUnderV2IsNotFoundWithErrorJson() {
         HttpResponse<byte[]> r = registry.get("/v2/library/ubuntu/nothing-here");

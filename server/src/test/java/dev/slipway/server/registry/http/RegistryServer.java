@@ -154,6 +154,17 @@ final class RegistryServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Sends raw bytes on a fresh connection and returns the first line of the answer (null if none). */
+    String rawFirstLine(byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+        }
+    }
+
     /**
      * Sends a request whose body stops short of its Content-Length, then drops the connection, as a client
      * that dies mid-upload does.
