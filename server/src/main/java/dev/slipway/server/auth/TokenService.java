@@ -52,7 +52,7 @@ final class TokenService {
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
-        this.verified = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(accessTtl).build();
+        this.verified = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(accessTtl.plus(SKEW)).build();
         try {
             this.signer = new ECDSASigner(key);
             this.verifier = new ECDSAVerifier(key.toECPublicKey());
@@ -87,10 +87,14 @@ final class TokenService {
 
     AccessClaims verifyAccess(String token, String audience) {
         AccessClaims cached = verified.getIfPresent(token);
-        if (cached != null && cached.expires().isAfter(clock.instant())) {
+        if (cached != null) {
             // The cache is keyed by token alone: a token verified for one service name is not good for another.
             if (!cached.audience().equals(audience)) {
                 throw invalid("token was issued for another registry");
+            }
+            // A client that keeps sending an expired token is refused from the cache, not by a signature check.
+            if (clock.instant().isAfter(cached.expires().plus(SKEW))) {
+                throw invalid("token has expired");
             }
             return cached;
         }
@@ -119,9 +123,11 @@ final class TokenService {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader h = jwt.getHeader();
-            if (!JWSAlgorithm.ES256.equals(h.getAlgorithm()) || !key.getKeyID().equals(h.getKeyID()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.ES256.equals(h.getAlgorithm()) || !key.getKeyID().equals(h.getKeyID())) {
                 throw invalid("token signature is not valid");
             }
+            // The cheap claim checks come first: an expired or foreign token must not cost a signature check
+            // (~0.3 ms of CPU), or clients retrying with a stale token would make every request expensive.
             JWTClaimsSet c = jwt.getJWTClaimsSet();
             Instant now = clock.instant();
             if (c.getExpirationTime() == null || now.isAfter(c.getExpirationTime().toInstant().plus(SKEW))) {
@@ -134,7 +140,10 @@ final class TokenService {
                 throw invalid("token was issued for another registry");
             }
             if (!kind.equals(kindOf(c))) {
-                throw invalid("token is not an " + kind + " token");
+                throw invalid("token is not " + (kind.equals("access") ? "an " : "a ") + kind + " token");
+            }
+            if (!jwt.verify(verifier)) {
+                throw invalid("token signature is not valid");
             }
             return c;
         } catch (ParseException | JOSEException | IllegalStateException e) {
