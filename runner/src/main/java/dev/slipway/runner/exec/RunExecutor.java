@@ -42,24 +42,29 @@ public final class RunExecutor implements TaskExecutor {
             secrets.add(l.password());
             secrets.add(l.registryToken());
         });
-        var log = new AcbLog(sink, clock, new Masker(secrets));
+        var masker = new Masker(secrets);
+        var log = new AcbLog(sink, clock, masker);
         request.task().notes().forEach(log::info);
         try (var run = new RunContext(request, engine, log, clock, sleeper)) {
             try {
                 run.setUp();
             } catch (EngineException | UncheckedIOException e) {
-                return ended(RunOutcome.Status.ERROR, e.getMessage(), request);
+                return ended(RunOutcome.Status.ERROR, masker.mask(e.getMessage()), request);
             }
             String loginError = logIn(request, log);
             if (loginError != null) {
-                return ended(RunOutcome.Status.FAILED, loginError, request);
+                return ended(RunOutcome.Status.FAILED, masker.mask(loginError), request);
             }
             Scheduler.Result result = new Scheduler(run).run(cancellation);
             Map<String, String> pushed = run.pushedImages();
             List<String> outputs = pushed.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).toList();
             DependencyReport deps = result.status() == RunOutcome.Status.SUCCEEDED ? dependencies(run, pushed)
                     : new DependencyReport(List.of());
-            return new RunOutcome(result.status(), result.error(), outputs, deps, result.steps());
+            // Errors quote commands and engine messages, which may hold secrets too.
+            List<StepResult> steps = result.steps().stream().map(r -> r.error() == null ? r : new StepResult(r.id(),
+                    r.status(), r.start(), r.end(), masker.mask(r.error()))).toList();
+            return new RunOutcome(result.status(), result.error() == null ? null : masker.mask(result.error()),
+                    outputs, deps, steps);
         }
     }
 

@@ -47,6 +47,9 @@ final class StepRunner {
             error = e.getMessage();
         } catch (InterruptedException e) {
             error = "canceled";
+        } catch (RuntimeException e) {
+            // Whatever breaks, the scheduler must hear back from this step or the run would hang.
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
         }
         if (run.aborted() && error != null) {
             return new StepResult(step.id(), StepResult.Status.IN_PROGRESS, start, null, null);
