@@ -57,7 +57,7 @@ final class CmdStepRunner {
                 entrypoint == null ? null : List.of(entrypoint), cmd.args(), env, workdir,
                 cmd.user() != null ? cmd.user() : p.user().orElse(null), p.privileged() || cmd.privileged(), binds,
                 dockerNetwork, aliases, expose, ports);
-        return new Plan(spec, p.detach() || cmd.detach(), p.keep());
+        return new Plan(spec, p.detach() || cmd.detach(), p.keep(), p.pull());
     }
 
     /** A {@code -v} of the cmd string: only the workspace, task volumes and named volumes may be mounted. */
@@ -89,6 +89,14 @@ final class CmdStepRunner {
     void attempt(String stepId, Plan plan, long deadlineNanos, Consumer<String> output) {
         Engine engine = run.engine;
         String name = plan.spec().name();
+        String image = plan.spec().image();
+        // docker run pulls a missing image; `pull: true` refreshes it even when present (acb's pre-pull)
+        if (plan.pull() || engine.inspectImage(image).isEmpty()) {
+            Watchdog.within(deadlineNanos, () -> {
+                engine.pullImage(image, run.loginFor(image).orElse(null), output);
+                return null;
+            });
+        }
         engine.removeContainer(name); // a kept container of an earlier attempt or repeat holds the name
         engine.createContainer(plan.spec());
         run.started(name, plan.keep());
@@ -129,6 +137,6 @@ final class CmdStepRunner {
     }
 
     /** A cmd step ready to start. */
-    record Plan(ContainerSpec spec, boolean detach, boolean keep) {
+    record Plan(ContainerSpec spec, boolean detach, boolean keep, boolean pull) {
     }
 }

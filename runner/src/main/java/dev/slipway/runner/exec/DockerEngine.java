@@ -170,6 +170,11 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public void pullImage(String image, RegistryLogin login, Consumer<String> output) {
+        images.pull(image, login, output);
+    }
+
+    @Override
     public Optional<ImageInfo> inspectImage(String image) {
         return images.inspect(image);
     }

@@ -105,6 +105,26 @@ final class DockerImages {
         return digest.get();
     }
 
+    void pull(String image, RegistryLogin login, Consumer<String> output) {
+        int colon = image.lastIndexOf(':');
+        boolean byDigest = image.contains("@");
+        boolean hasTag = !byDigest && colon > image.lastIndexOf('/');
+        var cmd = client.get().pullImageCmd(hasTag ? image.substring(0, colon) : image);
+        if (!byDigest) {
+            cmd.withTag(hasTag ? image.substring(colon + 1) : "latest");
+        }
+        if (login != null) {
+            cmd.withAuthConfig(auth(login));
+        }
+        var callback = new Collector<com.github.dockerjava.api.model.PullResponseItem>(item -> {
+            if (item.getStatus() != null && item.getProgressDetail() == null) {
+                output.accept(item.getId() == null ? item.getStatus() : item.getId() + ": " + item.getStatus());
+            }
+        });
+        DockerEngine.call("pull image " + image, () -> cmd.exec(callback));
+        callback.await("pull image " + image);
+    }
+
     Optional<Engine.ImageInfo> inspect(String image) {
         try {
             var r = client.get().inspectImageCmd(image).exec();

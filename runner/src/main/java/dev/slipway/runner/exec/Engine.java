@@ -48,6 +48,9 @@ public interface Engine {
      */
     String pushImage(String image, RegistryLogin login, Consumer<String> output);
 
+    /** Pulls {@code image} with {@code login} (null for anonymous). */
+    void pullImage(String image, RegistryLogin login, Consumer<String> output);
+
     /** The local image, if present. */
     Optional<ImageInfo> inspectImage(String image);
 

@@ -86,6 +86,24 @@ class CmdStepTest {
     }
 
     @Test
+    void aMissingImageIsPulledWithTheRegistryLogin() {
+        var runs = new Runs(workspace);
+        runs.logins = java.util.List.of(RegistryLogin.token(Runs.REGISTRY, "tok"));
+        RunOutcome outcome = runs.run("""
+                steps:
+                  - cmd: remote-tool
+                  - cmd: reg.example:5000/remote/tool:1
+                  - id: bad
+                    cmd: missing/tool
+                """);
+
+        assertThat(runs.engine.events()).contains("pull remote-tool",
+                "pull reg.example:5000/remote/tool:1 as RegistryLogin[reg.example:5000, token]");
+        assertThat(runs.log).contains("acb_step_0 | Status: Downloaded newer image for remote-tool");
+        assertThat(outcome.error()).isEqualTo("failed to run step ID: bad: failed to pull image missing/tool: manifest unknown");
+    }
+
+    @Test
     void dockerCliStepsAreNotSupportedYet() {
         var runs = new Runs(workspace);
         RunOutcome outcome = runs.run("steps:\n  - id: d\n    cmd: docker ps\n");

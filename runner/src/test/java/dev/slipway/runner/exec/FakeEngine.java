@@ -64,6 +64,8 @@ final class FakeEngine implements Engine {
     private final List<BuildSpec> builds = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> pushFailures = new ConcurrentHashMap<>();
     private final Map<String, String> pushed = new ConcurrentHashMap<>();
+    /** Pulled images: those whose name holds "remote" or "missing" are not local before; "missing" never pulls. */
+    private final List<String> local = new CopyOnWriteArrayList<>();
     private volatile String failLoginFor;
 
     /** Containers of {@code image} play these scripts in turn; the last one repeats. */
@@ -218,7 +220,22 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public void pullImage(String image, RegistryLogin login, Consumer<String> output) {
+        events.add("pull " + image + (login == null ? "" : " as " + login));
+        if (image.contains("missing")) {
+            throw new EngineException("failed to pull image " + image + ": manifest unknown");
+        }
+        output.accept("Status: Downloaded newer image for " + image);
+        local.add(image);
+    }
+
+    @Override
     public Optional<ImageInfo> inspectImage(String image) {
+        if (image.contains("remote") || image.contains("missing")) {
+            if (!local.contains(image)) {
+                return Optional.empty();
+            }
+        }
         List<String> digests = new ArrayList<>();
         if (image.startsWith("base")) {
             digests.add("registry.hub.docker.com/library/base@" + digestOf("base"));
