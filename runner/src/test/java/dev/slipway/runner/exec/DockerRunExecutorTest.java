@@ -159,11 +159,18 @@ class DockerRunExecutorTest {
         String reg = "127.0.0.1:" + port;
         images.add(reg + "/exectest/app:" + runId);
         String yaml = """
+                volumes:
+                  - name: creds
+                    secret:
+                      token.txt: {{ "from-a-secret-volume" | b64enc }}
                 steps:
                   - id: build
                     build: -t exectest/app:{{.Run.ID}} .
                   - id: show
-                    cmd: {{.Run.Registry}}/exectest/app:{{.Run.ID}} cat /built.txt hello.txt
+                    cmd: {{.Run.Registry}}/exectest/app:{{.Run.ID}} cat /built.txt hello.txt /run/creds/token.txt
+                    volumeMounts:
+                      - name: creds
+                        mountPath: /run/creds
                   - id: push
                     push: ["exectest/app:{{.Run.ID}}"]
                 """;
@@ -174,7 +181,7 @@ class DockerRunExecutorTest {
         assertThat(outcome.status()).as(String.join("\n", log)).isEqualTo(RunOutcome.Status.SUCCEEDED);
         String image = reg + "/exectest/app:" + runId;
         assertThat(log).anyMatch(l -> l.matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d Successfully scanned dependencies"))
-                .contains("show | built-by-run", "show | hello from the workspace")
+                .contains("show | built-by-run", "show | hello from the workspace", "show | from-a-secret-volume")
                 .anyMatch(l -> l.endsWith("Launching container with name: " + runId + "-show"))
                 .anyMatch(l -> l.endsWith("Successfully pushed image: " + image))
                 .anyMatch(l -> l.contains("Step ID: push marked as successful (elapsed time in seconds: "));
