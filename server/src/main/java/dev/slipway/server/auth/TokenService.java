@@ -66,6 +66,10 @@ final class TokenService {
     }
 
     String issueAccess(String subject, String audience, List<Scope> granted) {
+        return issueAccess(subject, audience, granted, accessTtl);
+    }
+
+    String issueAccess(String subject, String audience, List<Scope> granted, Duration ttl) {
         List<Map<String, Object>> access = new ArrayList<>();
         for (Scope s : granted) {
             Map<String, Object> a = new LinkedHashMap<>();
@@ -74,7 +78,7 @@ final class TokenService {
             a.put("actions", s.catalog() ? List.of("*") : s.actions().stream().map(Action::scopeName).toList());
             access.add(a);
         }
-        return sign(claims(subject, audience, accessTtl).claim("access", access).claim("kind", "access").build());
+        return sign(claims(subject, audience, ttl).claim("access", access).claim("kind", "access").build());
     }
 
     String issueRefresh(String subject, String audience, String credential) {
