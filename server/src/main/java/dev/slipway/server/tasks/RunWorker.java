@@ -65,8 +65,16 @@ final class RunWorker {
         try {
             execute(id, cancellation);
         } catch (RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                LOG.warn("run {} could not be recorded while the server stopped; it ends as Error at the next start", id);
+                return;
+            }
             LOG.error("run {} failed unexpectedly", id, e);
-            store.finish(id, RunStatus.Running, RunStatus.Error, "internal error: " + e.getMessage(), List.of(), clock.instant());
+            try {
+                store.finish(id, RunStatus.Running, RunStatus.Error, "internal error: " + e.getMessage(), List.of(), clock.instant());
+            } catch (RuntimeException again) {
+                LOG.error("cannot record the end of run {}", id, again);
+            }
         }
     }
 
