@@ -127,8 +127,9 @@ public final class SlipwayServer implements AutoCloseable {
             if (!config.auth()) {
                 LOG.warn("authentication is OFF (--auth none): anyone who can reach port {} can push, pull and delete", config.port());
             }
-            s.jetty.start();
+            // Recover before accepting requests, so a run created now is never mistaken for one the last process left.
             s.runs.start();
+            s.jetty.start();
         } catch (Exception e) {
             s.close();
             throw e;

@@ -27,17 +27,23 @@ public final class RunFollower {
     public static JsonNode follow(RunService runs, String id, PrintWriter out) {
         long offset = 0;
         while (true) {
-            try (Counting in = new Counting(runs.log(id, offset, true));
-                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                char[] buf = new char[8192];
-                int n;
-                while ((n = reader.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                    out.flush();
+            Counting in = null;
+            try {
+                in = new Counting(runs.log(id, offset, true));
+                try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    char[] buf = new char[8192];
+                    int n;
+                    while ((n = reader.read(buf)) > 0) {
+                        out.write(buf, 0, n);
+                        out.flush();
+                    }
                 }
-                offset += in.count;
             } catch (IOException e) {
-                pause();
+                pause(); // the connection dropped (e.g. an idle timeout during a quiet step): resume where it stopped
+            } finally {
+                if (in != null) {
+                    offset += in.count;
+                }
             }
             JsonNode run = runs.show(id);
             if (TERMINAL.contains(run.path("status").asText())) {

@@ -5,7 +5,11 @@ import dev.slipway.runner.TaskRendering;
 import dev.slipway.runner.TaskValues;
 import dev.slipway.runner.exec.RegistryLogin;
 import dev.slipway.runner.exec.RunRequest;
+import dev.slipway.runner.scan.BuildCommand;
+import dev.slipway.runner.scan.Dependencies;
 import dev.slipway.runner.scan.DockerBuildCommand;
+import dev.slipway.runner.scan.DockerfileScanner;
+import dev.slipway.runner.scan.ImageReference;
 import dev.slipway.runner.scan.Tags;
 import dev.slipway.runner.spec.AliasSources;
 import dev.slipway.runner.spec.BuildStep;
@@ -78,7 +82,8 @@ final class RunPreparation {
         }, aliasSources(workspace), TaskDefaults.NONE);
         Duration timeout = Duration.ofSeconds(q.timeout());
         Set<String> push = pushRepositories(rendered, run.registry());
-        String token = tokens.mint(run.id(), run.registry(), push, Set.of(), timeout.plus(TOKEN_GRACE));
+        Set<String> pull = baseRepositories(rendered, run.registry(), workspace);
+        String token = tokens.mint(run.id(), run.registry(), push, pull, timeout.plus(TOKEN_GRACE));
         List<String> masked = new ArrayList<>(requestSecrets(q));
         masked.addAll(TaskRendering.maskable(rendered));
         masked.add(token);
@@ -101,6 +106,37 @@ final class RunPreparation {
         for (String image : Tags.prefixRegistry(List.copyOf(images), registry, Set.of())) {
             if (image.regionMatches(true, 0, prefix, 0, prefix.length())) {
                 repos.add(repository(image.substring(prefix.length())));
+            }
+        }
+        return repos;
+    }
+
+    /**
+     * Repositories of our registry that the build steps' Dockerfiles start FROM (or COPY --from), when the
+     * Dockerfile is in the workspace and scans; anything else is left to the executor to report.
+     */
+    static Set<String> baseRepositories(TaskRendering.Result rendered, String registry, Path workspace) {
+        Set<String> repos = new LinkedHashSet<>();
+        for (StepSpec step : rendered.prepared().spec().steps()) {
+            if (!(step instanceof BuildStep b)) {
+                continue;
+            }
+            try {
+                BuildCommand cmd = DockerBuildCommand.parse(b.build());
+                Path file = cmd.isRemoteContext() ? null : inside(workspace, cmd.dockerfilePath());
+                if (file == null || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                Dependencies deps = DockerfileScanner.scan(Files.readString(file), cmd.buildArgs(), cmd.target());
+                List<ImageReference> images = new ArrayList<>(deps.buildtime());
+                images.add(deps.runtime());
+                for (ImageReference image : images) {
+                    if (image != null && registry.equalsIgnoreCase(image.registry())) {
+                        repos.add(image.repository());
+                    }
+                }
+            } catch (Exception e) {
+                // not scannable here: the run still starts, the executor reports the problem
             }
         }
         return repos;

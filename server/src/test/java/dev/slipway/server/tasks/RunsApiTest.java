@@ -87,7 +87,7 @@ class RunsApiTest {
 
     @Test
     void theRunTokenMayPushOnlyTheRunsRepositories() throws Exception {
-        String source = api.upload(RunsClient.tarGz(Map.of("Dockerfile", "FROM busybox\n")));
+        String source = api.upload(RunsClient.tarGz(Map.of("Dockerfile", "FROM " + api.registry() + "/base/img:1\nRUN true\n")));
         String id = api.create(Map.of("runType", "QuickBuild", "sourceLocation", source, "imageNames", List.of("tokentest/app:v1")))
                 .get("runId").asText();
         api.awaitStatus(id, "Succeeded");
@@ -104,6 +104,16 @@ class RunsApiTest {
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/v2/other/app/blobs/uploads/"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).isIn(401, 403);
+        // Its base image may be pulled (the repository does not exist: 404, not a denial), not pushed.
+        HttpResponse<String> base = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/v2/base/img/manifests/1"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(base.statusCode()).as(base.body()).isEqualTo(404);
+        HttpResponse<String> basePush = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/v2/base/img/blobs/uploads/"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(basePush.statusCode()).isIn(401, 403);
+        HttpResponse<String> unrelated = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/v2/unrelated/manifests/1"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unrelated.statusCode()).isIn(401, 403);
     }
 
     @Test
