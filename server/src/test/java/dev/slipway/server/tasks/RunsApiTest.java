@@ -205,6 +205,26 @@ class RunsApiTest {
     }
 
     @Test
+    void followersSeeLinesWhileTheRunIsStillRunning() throws Exception {
+        String id = api.cmd("lines 3 700");
+        api.awaitStatus(id, "Running");
+        HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.baseUri().resolve("/api/runs/" + id + "/log?follow=true")).header("Authorization", api.authorization()).GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(r.body()))) {
+            assertThat(lines.readLine()).startsWith("2026/01/01 00:00:00 Executing run " + id);
+            assertThat(lines.readLine()).isEqualTo("line 1");
+            assertThat(api.get(id).get("status").asText()).as("the first line arrived before the run ended").isEqualTo("Running");
+            assertThat(lines.readLine()).isEqualTo("line 2");
+            assertThat(lines.readLine()).isEqualTo("line 3");
+            assertThat(lines.readLine()).startsWith("Run ID: " + id + " was successful after");
+            assertThat(lines.readLine()).isNull();
+        }
+    }
+
+    @Test
     void listIsNewestFirstWithFilters() throws Exception {
         String a = api.cmd("ok");
         String b = api.cmd("fail x");

@@ -36,6 +36,10 @@ final class RunsClient {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    String authorization() {
+        return authorization;
+    }
+
     String registry() {
         return base.getAuthority();
     }
