@@ -7,6 +7,9 @@ import dev.slipway.cli.registry.CredentialCommand;
 import dev.slipway.cli.registry.ShowCommand;
 import dev.slipway.cli.registry.UpdateCommand;
 import dev.slipway.cli.repository.RepositoryCommand;
+import dev.slipway.cli.run.BuildCommand;
+import dev.slipway.cli.run.RunCommand;
+import dev.slipway.cli.task.TaskCommand;
 import dev.slipway.cli.scopemap.ScopeMapCommand;
 import dev.slipway.cli.support.CliException;
 import dev.slipway.cli.support.Env;
@@ -21,6 +24,7 @@ import dev.slipway.cli.token.TokenCommand;
         description = "A self-hosted container registry with a build-and-patch engine.",
         subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, ShowCommand.class, UpdateCommand.class,
                 CredentialCommand.class, ScopeMapCommand.class, TokenCommand.class, RepositoryCommand.class, AuditCommand.class,
+                BuildCommand.class, RunCommand.class, TaskCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements EnvHolder {
     private final Env env;

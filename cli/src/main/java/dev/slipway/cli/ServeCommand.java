@@ -55,6 +55,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Serve HTTPS with a self-signed certificate generated once into DATA/tls (local testing).")
     String tlsSelfSigned;
 
+    @Option(names = "--max-concurrent-runs", paramLabel = "N", description = "Runs executing at once; the rest queue (default 2).")
+    String maxConcurrentRuns;
+
+    @Option(names = "--run-log-retention", paramLabel = "DURATION",
+            description = "Delete logs of runs finished longer ago, unless archived (default 30d).")
+    String runLogRetention;
+
+    @Option(names = "--run-id-prefix", paramLabel = "XX", description = "Two letters in front of run ids (default ca: ca1, ca2…).")
+    String runIdPrefix;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -68,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
         putIf(flags, "tls-cert", tlsCert);
         putIf(flags, "tls-key", tlsKey);
         putIf(flags, "tls-self-signed", tlsSelfSigned);
+        putIf(flags, "max-concurrent-runs", maxConcurrentRuns);
+        putIf(flags, "run-log-retention", runLogRetention);
+        putIf(flags, "run-id-prefix", runIdPrefix);
         ServerConfig cfg = ServeSettings.load(flags, System.getenv(), config).toConfig();
         SlipwayServer server = SlipwayServer.start(cfg);
         // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slipway.server.ServerConfig;
+import dev.slipway.server.tasks.RunSettings;
 import dev.slipway.server.tls.TlsSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  */
 final class ServeSettings {
     static final Set<String> KEYS = Set.of("data-dir", "host", "port", "upload-purge-age", "upload-purge-interval", "auth",
-            "service", "tls-cert", "tls-key", "tls-self-signed");
+            "service", "tls-cert", "tls-key", "tls-self-signed", "max-concurrent-runs", "run-log-retention", "run-id-prefix");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -74,7 +75,22 @@ final class ServeSettings {
                 get("upload-purge-interval", "1h", v -> duration("upload-purge-interval", v)),
                 get("auth", "token", ServeSettings::auth),
                 get("service", "", v -> v.isBlank() ? null : v.trim()),
-                tls());
+                tls(),
+                runs());
+    }
+
+    private RunSettings runs() {
+        int max = get("max-concurrent-runs", "2", v -> parseInt("max-concurrent-runs", v));
+        if (max < 1) {
+            throw new IllegalArgumentException("max-concurrent-runs must be at least 1, not " + max);
+        }
+        Duration retention = get("run-log-retention", "30d", v -> duration("run-log-retention", v));
+        String prefix = get("run-id-prefix", "ca", String::trim);
+        if (!prefix.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("run-id-prefix must be two lowercase letters, not '" + prefix + "'");
+        }
+        RunSettings d = RunSettings.DEFAULTS;
+        return d.withMaxConcurrent(max).withLogRetention(retention, d.retentionInterval()).withIdPrefix(prefix);
     }
 
     private <T> T get(String key, String fallback, Function<String, T> parse) {

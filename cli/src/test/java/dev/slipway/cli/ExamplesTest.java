@@ -31,7 +31,7 @@ class ExamplesTest {
     @Test
     void thereIsAnExampleForEachFeature() throws IOException {
         assertThat(examples()).extracting(f -> f.getFileName().toString())
-                .contains("serve-defaults.yaml", "upload-purge.yaml", "tls.yaml", "access-control.yaml");
+                .contains("serve-defaults.yaml", "upload-purge.yaml", "tls.yaml", "access-control.yaml", "runs.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,5 +75,22 @@ class ExamplesTest {
         ServerConfig c = ServeSettings.load(Map.of(), Map.of(), examplesDir().resolve("upload-purge.yaml")).toConfig();
         assertThat(c.uploadPurgeAge()).isEqualTo(Duration.ofHours(6));
         assertThat(c.uploadPurgeInterval()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void runsExampleSetsConcurrencyRetentionAndPrefix() throws IOException {
+        ServerConfig c = ServeSettings.load(Map.of(), Map.of(), examplesDir().resolve("runs.yaml")).toConfig();
+        assertThat(c.runs().maxConcurrent()).isEqualTo(4);
+        assertThat(c.runs().logRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.runs().idPrefix()).isEqualTo("da");
+        // flag > env > file
+        ServerConfig flag = ServeSettings.load(Map.of("max-concurrent-runs", "1"), Map.of("SLIPWAY_MAX_CONCURRENT_RUNS", "3"),
+                examplesDir().resolve("runs.yaml")).toConfig();
+        assertThat(flag.runs().maxConcurrent()).isEqualTo(1);
+        ServerConfig env = ServeSettings.load(Map.of(), Map.of("SLIPWAY_MAX_CONCURRENT_RUNS", "3", "SLIPWAY_RUN_LOG_RETENTION", "12h"),
+                examplesDir().resolve("runs.yaml")).toConfig();
+        assertThat(env.runs().maxConcurrent()).isEqualTo(3);
+        assertThat(env.runs().logRetention()).isEqualTo(Duration.ofHours(12));
+        assertThat(ServeSettings.load(Map.of(), Map.of(), null).toConfig().runs().maxConcurrent()).isEqualTo(2);
     }
 }

@@ -31,7 +31,12 @@ final class TestRegistry implements AutoCloseable {
     }
 
     static TestRegistry start(Path dataDir) throws Exception {
-        SlipwayServer s = SlipwayServer.start(ServerConfig.defaults(dataDir).withPort(0));
+        return start(dataDir, dev.slipway.runner.exec.RunExecutor.onDocker());
+    }
+
+    /** A server whose runs execute on {@code executor}. */
+    static TestRegistry start(Path dataDir, dev.slipway.runner.exec.TaskExecutor executor) throws Exception {
+        SlipwayServer s = SlipwayServer.start(ServerConfig.defaults(dataDir).withPort(0), executor);
         var creds = new ObjectMapper().readTree(Files.readString(dataDir.resolve("admin-credentials.json")));
         return new TestRegistry(s, creds.get("password").asText(), creds.get("password2").asText());
     }

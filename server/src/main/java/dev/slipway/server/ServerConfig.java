@@ -1,5 +1,6 @@
 package dev.slipway.server;
 
+import dev.slipway.server.tasks.RunSettings;
 import dev.slipway.server.tls.TlsSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +14,12 @@ import java.util.Objects;
  * @param auth                token authentication on (the default) or an open registry
  * @param service             the token service name; null = the host clients address the registry by
  * @param tls                 where the TLS certificate comes from; null = plain HTTP
+ * @param runs                run concurrency, log retention, run id prefix
  */
 public record ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval,
-                           boolean auth, String service, TlsSource tls) {
+                           boolean auth, String service, TlsSource tls, RunSettings runs) {
     public ServerConfig {
+        Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
@@ -31,7 +34,12 @@ public record ServerConfig(Path dataDir, String host, int port, Duration uploadP
     }
 
     public ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval) {
-        this(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, true, null, null);
+        this(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, true, null, null, RunSettings.DEFAULTS);
+    }
+
+    public ServerConfig(Path dataDir, String host, int port, Duration uploadPurgeAge, Duration uploadPurgeInterval,
+                        boolean auth, String service, TlsSource tls) {
+        this(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, auth, service, tls, RunSettings.DEFAULTS);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -39,14 +47,22 @@ public record ServerConfig(Path dataDir, String host, int port, Duration uploadP
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval, auth, service, tls);
+        return new ServerConfig(dataDir, host, newPort, uploadPurgeAge, uploadPurgeInterval, auth, service, tls, runs);
     }
 
     public ServerConfig withAuth(boolean enabled) {
-        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, enabled, service, tls);
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, enabled, service, tls, runs);
+    }
+
+    public ServerConfig withRuns(RunSettings settings) {
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, auth, service, tls, settings);
+    }
+
+    public ServerConfig withService(String name) {
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, auth, name, tls, runs);
     }
 
     public ServerConfig withTls(TlsSource source) {
-        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, auth, service, source);
+        return new ServerConfig(dataDir, host, port, uploadPurgeAge, uploadPurgeInterval, auth, service, source, runs);
     }
 }

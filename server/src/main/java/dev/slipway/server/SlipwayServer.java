@@ -1,7 +1,10 @@
 package dev.slipway.server;
 
 import dev.slipway.server.api.ApiHandler;
+import dev.slipway.runner.exec.RunExecutor;
+import dev.slipway.runner.exec.TaskExecutor;
 import dev.slipway.server.auth.Auth;
+import dev.slipway.server.tasks.Runs;
 import dev.slipway.server.auth.Gate;
 import dev.slipway.server.auth.http.TokenHandler;
 import dev.slipway.server.maintenance.UploadPurger;
@@ -45,8 +48,9 @@ public final class SlipwayServer implements AutoCloseable {
     private final Database db;
     private final UploadPurger purger;
     private final Auth auth;
+    private final Runs runs;
 
-    private SlipwayServer(ServerConfig config) throws IOException {
+    private SlipwayServer(ServerConfig config, TaskExecutor executor) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDir());
         Clock clock = Clock.systemUTC();
@@ -57,6 +61,7 @@ public final class SlipwayServer implements AutoCloseable {
         this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, Duration.ofMinutes(5));
         Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
         this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
+        this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("slipway-http");
@@ -72,7 +77,7 @@ public final class SlipwayServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Sequence(
                 new TokenHandler(auth, gate, config.service()),
-                new ApiHandler(auth),
+                new ApiHandler(auth, runs, config.service()),
                 new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
                 new AcrHandler(registry, gate, config.service(), auth.credentials())));
         // Logs (at DEBUG, dev.slipway.server.BadRequests) the error responses Jetty writes itself, e.g. parser 400s.
@@ -113,12 +118,19 @@ public final class SlipwayServer implements AutoCloseable {
 
     /** Builds and starts a server; port 0 picks a free port (see {@link #port()}). */
     public static SlipwayServer start(ServerConfig config) throws Exception {
-        SlipwayServer s = new SlipwayServer(config);
+        return start(config, RunExecutor.onDocker());
+    }
+
+    /** Builds and starts a server whose runs execute on {@code executor} (tests pass their own). */
+    public static SlipwayServer start(ServerConfig config, TaskExecutor executor) throws Exception {
+        SlipwayServer s = new SlipwayServer(config, executor);
         try {
             s.auth.bootstrap().ifPresent(file -> LOG.info("created the admin user '{}'; its passwords are in {}", Auth.ADMIN, file));
             if (!config.auth()) {
                 LOG.warn("authentication is OFF (--auth none): anyone who can reach port {} can push, pull and delete", config.port());
             }
+            // Recover before accepting requests, so a run created now is never mistaken for one the last process left.
+            s.runs.start();
             s.jetty.start();
         } catch (Exception e) {
             s.close();
@@ -148,12 +160,17 @@ public final class SlipwayServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("error while stopping the HTTP server", e);
         }
+        runs.close();
         purger.close();
         db.close();
     }
 
     public Auth auth() {
         return auth;
+    }
+
+    public Runs runs() {
+        return runs;
     }
 
     public ServerConfig config() {

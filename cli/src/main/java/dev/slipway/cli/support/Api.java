@@ -133,6 +133,50 @@ public final class Api {
         }
     }
 
+    /** POSTs a file as {@code contentType} (streamed, no request timeout: contexts can be large); the JSON answer. */
+    public JsonNode upload(String path, java.nio.file.Path file, String contentType) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofFile(file));
+            if (authorization != null) {
+                b.header("Authorization", authorization);
+            }
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Response response = new Response(r.statusCode(), r.headers().map(), r.body());
+            check("POST", path, response);
+            return parse(response);
+        } catch (java.io.FileNotFoundException e) {
+            throw CliException.failed("cannot read " + file);
+        } catch (IOException e) {
+            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failed("interrupted");
+        }
+    }
+
+    /** GETs a streamed body (a run's log); the caller closes it. An error status throws the server's message. */
+    public java.io.InputStream stream(String path) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/plain").GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() / 100 != 2) {
+                byte[] body;
+                try (java.io.InputStream in = r.body()) {
+                    body = in.readAllBytes();
+                }
+                check("GET", path, new Response(r.statusCode(), r.headers().map(), body));
+            }
+            return r.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failed("interrupted");
+        }
+    }
+
     /** Throws the server's error message for any status but 2xx. */
     public void check(String method, String path, Response r) {
         if (r.ok()) {

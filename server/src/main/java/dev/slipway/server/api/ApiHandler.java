@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slipway.server.auth.Auth;
 import dev.slipway.server.auth.AuthException;
+import dev.slipway.server.tasks.RunException;
+import dev.slipway.server.tasks.Runs;
+import java.io.OutputStream;
+import org.eclipse.jetty.io.Content;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +30,17 @@ public final class ApiHandler extends Handler.Abstract {
     private final Auth auth;
     private final ApiRoutes routes = new ApiRoutes();
 
-    public ApiHandler(Auth auth) {
+    /**
+     * @param runs    task runs; null leaves the run endpoints out
+     * @param service the configured registry (token service) name, or null
+     */
+    public ApiHandler(Auth auth, Runs runs, String service) {
         super(InvocationType.BLOCKING);
         this.auth = auth;
         new AccessApi(auth.credentials()).register(routes);
+        if (runs != null) {
+            new RunsApi(runs, service).register(routes);
+        }
     }
 
     @Override
@@ -53,11 +64,32 @@ public final class ApiHandler extends Handler.Abstract {
             if (result == null) {
                 response.setStatus(204);
                 response.write(true, null, callback);
+            } else if (result instanceof ApiReply.Json j) {
+                write(response, callback, j.status(), j.body());
+            } else if (result instanceof ApiReply.Stream s) {
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", s.contentType());
+                response.getHeaders().put("Cache-Control", "no-store");
+                try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                    s.writer().write(out);
+                } catch (java.io.IOException e) {
+                    callback.failed(e); // the client went away mid-stream
+                    return true;
+                }
+                callback.succeeded();
             } else {
                 write(response, callback, 200, result);
             }
         } catch (ApiException e) {
             error(response, callback, e.status(), e.code(), e.getMessage());
+        } catch (RunException e) {
+            int status = switch (e.kind()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+            };
+            error(response, callback, status, e.kind() == RunException.Kind.INVALID ? "InvalidRequest" : e.kind().name(),
+                    e.getMessage());
         } catch (AuthException e) {
             int status = switch (e.kind()) {
                 case INVALID -> 400;

@@ -125,6 +125,20 @@ public final class Auth {
         return new TokenGrant(access, refresh, tokens.accessTtl().toSeconds(), clock.instant(), granted);
     }
 
+    /**
+     * A run's own registry login: an access token for {@code service} (the registry name the data plane checks,
+     * see {@code AccessCheck.service}) with pull+push on the repositories the run builds and pushes and pull on
+     * {@code pull}, valid for {@code lifetime}. Its subject {@code run:<id>} is no user, so it grants nothing else.
+     */
+    public String runToken(String runId, String service, java.util.Set<String> push, java.util.Set<String> pull,
+                           Duration lifetime) {
+        List<Scope> access = new ArrayList<>();
+        push.forEach(r -> access.add(Scope.repository(r, java.util.EnumSet.of(Action.PULL, Action.PUSH))));
+        pull.stream().filter(r -> !push.contains(r))
+                .forEach(r -> access.add(Scope.repository(r, java.util.EnumSet.of(Action.PULL))));
+        return tokens.issueAccess("run:" + runId, service, access, lifetime);
+    }
+
     /** Exchanges a refresh token, provided the credential it came from is still valid. */
     public TokenGrant refresh(String refreshToken, String service, List<Scope> requested) {
         JWTClaimsSet c = tokens.verifyRefresh(refreshToken, service);

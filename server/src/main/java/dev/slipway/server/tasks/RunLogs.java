@@ -1,0 +1,148 @@
+package dev.slipway.server.tasks;
+
+import dev.slipway.runner.exec.RunLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/** One append-only log file per run under {@code DATA/runs/<id>.log}; readers may follow it while it grows. */
+final class RunLogs {
+    private static final long POLL_MILLIS = 100;
+
+    private final Path dir;
+
+    RunLogs(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    Path file(String id) {
+        return dir.resolve(id + ".log");
+    }
+
+    /** Creates the (empty) log when the run is created, so followers of a queued run find it. */
+    void create(String id) throws IOException {
+        Path f = file(id);
+        if (!Files.exists(f)) {
+            Files.createFile(f);
+        }
+    }
+
+    void delete(String id) throws IOException {
+        Files.deleteIfExists(file(id));
+    }
+
+    /** A writer that appends each line and flushes it at once; {@code masked} values are replaced by {@code ***}. */
+    Writer open(String id, List<String> masked) {
+        return new Writer(file(id), masked);
+    }
+
+    /**
+     * Copies the log from {@code offset} to {@code out}; with {@code follow}, keeps copying as it grows until
+     * {@code finished} says the run is terminal and everything written has been sent.
+     */
+    void copy(String id, long offset, boolean follow, BooleanSupplier finished, OutputStream out) throws IOException {
+        Path f = file(id);
+        long position = offset;
+        byte[] buf = new byte[16 * 1024];
+        while (true) {
+            boolean done = !follow || finished.getAsBoolean();
+            try (InputStream in = Files.newInputStream(f)) {
+                in.skipNBytes(Math.min(position, Files.size(f)));
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                    position += n;
+                }
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            out.flush();
+            if (done) {
+                return;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static String mask(String text, List<String> masked) {
+        String out = text;
+        for (String secret : masked) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
+    }
+
+    /** Thread-safe: parallel steps write at once. */
+    static final class Writer implements RunLog, AutoCloseable {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final List<String> masked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final FileChannel channel;
+        private final OutputStream out;
+
+        Writer(Path file, List<String> masked) {
+            this.masked.addAll(masked);
+            try {
+                this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                this.out = Channels.newOutputStream(channel);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the run log " + file, e);
+            }
+        }
+
+        /** Adds values to mask from now on (those known only once the task is rendered). */
+        void mask(List<String> more) {
+            masked.addAll(more);
+        }
+
+        String masked(String text) {
+            return RunLogs.mask(text, masked);
+        }
+
+        /** Lines from the executor are masked already; masking again is cheap and covers the server's own lines. */
+        @Override
+        public void line(String text) {
+            byte[] bytes = (RunLogs.mask(text, masked) + "\n").getBytes(StandardCharsets.UTF_8);
+            lock.lock();
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the run log", e);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                channel.force(false);
+                channel.close();
+            } catch (IOException e) {
+                // the lines are written; a failed fsync at close loses nothing the page cache does not still hold
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

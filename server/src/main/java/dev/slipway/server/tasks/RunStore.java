@@ -1,0 +1,138 @@
+package dev.slipway.server.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.server.meta.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The runs table and the id counter. */
+final class RunStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, seq, status, run_type, run_trigger, task_name, platform_os, platform_arch,"
+            + " registry, create_time, start_time, finish_time, output_images, error_message, archive_enabled, log_deleted";
+
+    /** What a new run needs; the id is assigned on insert. */
+    record NewRun(RunType type, String task, String os, String architecture, String registry, String requestJson) { }
+
+    private final Jdbc jdbc;
+    private final String prefix;
+
+    RunStore(Jdbc jdbc, String prefix) {
+        this.jdbc = jdbc;
+        this.prefix = prefix;
+    }
+
+    RunRecord insert(NewRun run, Instant now) {
+        return jdbc.transaction(c -> {
+            Jdbc.update(c, "UPDATE run_counter SET value = value + 1 WHERE name = 'runs'");
+            long seq = Jdbc.query(c, "SELECT value FROM run_counter WHERE name = 'runs'", rs -> rs.getLong(1)).getFirst();
+            String id = RunIds.format(prefix, seq);
+            Jdbc.update(c, "INSERT INTO runs (id, seq, status, run_type, run_trigger, task_name, platform_os, platform_arch,"
+                            + " registry, create_time, request_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, seq, RunStatus.Queued.name(), run.type().name(), "Manual", run.task(), run.os(), run.architecture(),
+                    run.registry(), now.toEpochMilli(), run.requestJson());
+            return Jdbc.query(c, "SELECT " + COLUMNS + " FROM runs WHERE id = ?", RunStore::map, id).getFirst();
+        });
+    }
+
+    Optional<RunRecord> get(String id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM runs WHERE id = ?", RunStore::map, id);
+    }
+
+    String requestJson(String id) {
+        return jdbc.one("SELECT request_json FROM runs WHERE id = ?", rs -> rs.getString(1), id)
+                .orElseThrow(() -> RunException.notFound(id));
+    }
+
+    void replaceRequest(String id, String json) {
+        jdbc.update("UPDATE runs SET request_json = ? WHERE id = ?", json, id);
+    }
+
+    /** Newest first; status and task filtered here, images by the caller. */
+    List<RunRecord> list(RunStatus status, String task, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.name());
+        }
+        if (task != null) {
+            sql.append(" AND task_name = ?");
+            args.add(task);
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ").append(limit);
+        return jdbc.query(sql.toString(), RunStore::map, args.toArray());
+    }
+
+    List<String> idsWithStatus(RunStatus status) {
+        return jdbc.query("SELECT id FROM runs WHERE status = ? ORDER BY seq", rs -> rs.getString(1), status.name());
+    }
+
+    /** Queued → Running; false when the run is no longer queued (canceled meanwhile). */
+    boolean markRunning(String id, Instant now) {
+        return jdbc.update("UPDATE runs SET status = ?, start_time = ? WHERE id = ? AND status = ?",
+                RunStatus.Running.name(), now.toEpochMilli(), id, RunStatus.Queued.name()) == 1;
+    }
+
+    /** Moves a run from {@code from} to a terminal status; false when it was not in {@code from}. */
+    boolean finish(String id, RunStatus from, RunStatus to, String error, List<String> images, Instant now) {
+        return jdbc.update("UPDATE runs SET status = ?, error_message = ?, output_images = ?, finish_time = ?"
+                        + " WHERE id = ? AND status = ?", to.name(), error, images.isEmpty() ? null : json(images),
+                now.toEpochMilli(), id, from.name()) == 1;
+    }
+
+    void setArchive(String id, boolean enabled) {
+        if (jdbc.update("UPDATE runs SET archive_enabled = ? WHERE id = ?", enabled ? 1 : 0, id) == 0) {
+            throw RunException.notFound(id);
+        }
+    }
+
+    /** Finished runs whose log is still kept, finished before {@code cutoff}, not archived. */
+    List<String> expiredLogs(Instant cutoff) {
+        return jdbc.query("SELECT id FROM runs WHERE finish_time IS NOT NULL AND finish_time < ? AND archive_enabled = 0"
+                + " AND log_deleted = 0", rs -> rs.getString(1), cutoff.toEpochMilli());
+    }
+
+    void markLogDeleted(String id) {
+        jdbc.update("UPDATE runs SET log_deleted = 1 WHERE id = ?", id);
+    }
+
+    private static RunRecord map(ResultSet rs) throws SQLException {
+        return new RunRecord(rs.getString("id"), rs.getLong("seq"), RunStatus.valueOf(rs.getString("status")),
+                RunType.valueOf(rs.getString("run_type")), rs.getString("run_trigger"), rs.getString("task_name"),
+                rs.getString("platform_os"), rs.getString("platform_arch"), rs.getString("registry"),
+                instant(rs, "create_time"), instant(rs, "start_time"), instant(rs, "finish_time"),
+                images(rs.getString("output_images")), rs.getString("error_message"), rs.getInt("archive_enabled") != 0,
+                rs.getInt("log_deleted") != 0);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static List<String> images(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static String json(List<String> images) {
+        try {
+            return JSON.writeValueAsString(images);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
