@@ -52,6 +52,8 @@ class BuildPushTest {
         String digest = FakeEngine.digestOf("reg.example:5000/app:ca1");
         assertThat(runs.engine.events()).contains("push reg.example:5000/app:ca1 as RegistryLogin[reg.example:5000, token]");
         assertThat(outcome.outputImages()).containsExactly("reg.example:5000/app:ca1@" + digest);
+        assertThat(runs.engine.events()).as("no container joins a network in a build-and-push run: none is created")
+                .noneMatch(e -> e.startsWith("network create"));
         var entry = outcome.dependencies().entries().getFirst();
         assertThat(entry.image().fullName()).isEqualTo("reg.example:5000/app:ca1@" + digest);
         assertThat(entry.runtime().fullName())
