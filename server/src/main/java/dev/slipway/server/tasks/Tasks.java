@@ -60,6 +60,8 @@ public final class Tasks {
             step.set("contextPath", shown.path("step").get("contextPath"));
             step.set("contextAccessToken", shown.path("step").get("contextAccessToken"));
             shown.set("step", step);
+        } else if (stepPatch != null && (stepPatch.has("cmd") || stepPatch.has("encodedTaskContent"))) {
+            ((ObjectNode) shown.get("step")).remove("encodedTaskContent"); // a new command or content replaces the old
         }
         JsonNode merged = TaskJson.merge(shown, patch);
         TaskDefinition updated = TaskInput.read(name, merged, v -> v, current.creationDate(), clock.instant());
