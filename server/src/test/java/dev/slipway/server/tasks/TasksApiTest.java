@@ -254,27 +254,6 @@ class TasksApiTest {
     }
 
     @Test
-    void theSecretStoreListsNamesOnlyAndKeepsValuesEncrypted() throws Exception {
-        String value = "st0red-" + System.nanoTime();
-        JsonNode set = ok("PUT", "/api/secrets/db-password", Map.of("value", value), 200);
-        assertThat(set.get("name").asText()).isEqualTo("db-password");
-        assertThat(set.toString()).doesNotContain(value);
-        ok("PUT", "/api/secrets/db-password", Map.of("value", value + "-2"), 200);
-        JsonNode list = ok("GET", "/api/secrets", null, 200);
-        assertThat(list.findValuesAsText("name")).contains("db-password");
-        assertThat(list.toString()).doesNotContain(value);
-        assertThat(list.get(0).has("createdTime")).isTrue();
-        assertThat(SecretFiles.anyContains(data, value)).isFalse();
-        assertThat(Files.getPosixFilePermissions(data.resolve("secrets.key")))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        assertThat(error("PUT", "/api/secrets/bad%20name", Map.of("value", "x"), 400)).contains("secret name");
-        assertThat(error("PUT", "/api/secrets/no-value", Map.of(), 400)).contains("value is required");
-        assertThat(call("DELETE", "/api/secrets/db-password", null).statusCode()).isEqualTo(204);
-        assertThat(error("DELETE", "/api/secrets/db-password", null, 404)).contains("does not exist");
-    }
-
-    @Test
     void aDisabledTaskIsNotRunAndAMissingOneIsNotFound() throws Exception {
         ok("PUT", "/api/tasks/off-task", Map.of("status", "Disabled", "step", Map.of("type", "EncodedTask", "cmd", "ok")), 201);
         assertThat(error("POST", "/api/tasks/off-task/runs", Map.of(), 409))
