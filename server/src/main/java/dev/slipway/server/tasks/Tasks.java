@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Named tasks (ACR's task resource): create, update (JSON merge patch, like {@code az acr task update}), show,
@@ -19,6 +21,8 @@ public final class Tasks {
     private final TaskStore store;
     private final SecretStore secrets;
     private final Clock clock;
+    /** Updates read, change and write a task: one at a time, so concurrent credential changes are not lost. */
+    private final ReentrantLock writes = new ReentrantLock();
 
     public Tasks(Jdbc jdbc, SecretStore secrets, Clock clock) {
         this.store = new TaskStore(jdbc, secrets.cipher());
@@ -49,26 +53,28 @@ public final class Tasks {
      * null removes); a step of another type replaces the step, keeping its context unless the patch gives one.
      */
     public ObjectNode update(String name, JsonNode patch) {
-        if (patch.hasNonNull("name") && !name.equals(patch.get("name").asText())) {
-            throw RunException.invalid("a task cannot be renamed");
-        }
-        TaskDefinition current = get(name);
-        ObjectNode shown = TaskJson.write(current, TaskJson.Secrets.SHOWN, v -> v);
-        JsonNode stepPatch = patch.get("step");
-        if (stepPatch != null && stepPatch.hasNonNull("type") && !stepPatch.get("type").asText().equals(current.step().type())) {
-            ObjectNode step = TaskJson.JSON.createObjectNode();
-            step.set("contextPath", shown.path("step").get("contextPath"));
-            step.set("contextAccessToken", shown.path("step").get("contextAccessToken"));
-            shown.set("step", step);
-        } else if (stepPatch != null && (stepPatch.has("cmd") || stepPatch.has("encodedTaskContent"))) {
-            ((ObjectNode) shown.get("step")).remove("encodedTaskContent"); // a new command or content replaces the old
-        }
-        JsonNode merged = TaskJson.merge(shown, patch);
-        TaskDefinition updated = TaskInput.read(name, merged, v -> v, current.creationDate(), clock.instant());
-        if (!store.update(updated)) {
-            throw notFound(name);
-        }
-        return view(get(name), false);
+        return locked(() -> {
+            if (patch.hasNonNull("name") && !name.equals(patch.get("name").asText())) {
+                throw RunException.invalid("a task cannot be renamed");
+            }
+            TaskDefinition current = get(name);
+            ObjectNode shown = TaskJson.write(current, TaskJson.Secrets.SHOWN, v -> v);
+            JsonNode stepPatch = patch.get("step");
+            if (stepPatch != null && stepPatch.hasNonNull("type") && !stepPatch.get("type").asText().equals(current.step().type())) {
+                ObjectNode step = TaskJson.JSON.createObjectNode();
+                step.set("contextPath", shown.path("step").get("contextPath"));
+                step.set("contextAccessToken", shown.path("step").get("contextAccessToken"));
+                shown.set("step", step);
+            } else if (stepPatch != null && (stepPatch.has("cmd") || stepPatch.has("encodedTaskContent"))) {
+                ((ObjectNode) shown.get("step")).remove("encodedTaskContent"); // a new command or content replaces the old
+            }
+            JsonNode merged = TaskJson.merge(shown, patch);
+            TaskDefinition updated = TaskInput.read(name, merged, v -> v, current.creationDate(), clock.instant());
+            if (!store.update(updated)) {
+                throw notFound(name);
+            }
+            return view(get(name), false);
+        });
     }
 
     public ObjectNode show(String name, boolean withSecureProperties) {
@@ -87,43 +93,58 @@ public final class Tasks {
 
     /** {@code task credential add}: "Login server 'x' already exists" when it does. */
     public ObjectNode addCredential(String name, String server, String username, String password) {
-        String key = TaskInput.checkServer(server);
-        TaskDefinition t = get(name);
-        if (t.credentials().containsKey(key)) {
-            throw new RunException(RunException.Kind.CONFLICT, "Login server '" + server + "' already exists");
-        }
-        Map<String, TaskDefinition.Credential> creds = new LinkedHashMap<>(t.credentials());
-        creds.put(key, credential(username, password, null));
-        return saveCredentials(t, creds);
+        return locked(() -> {
+            String key = TaskInput.checkServer(server);
+            TaskDefinition t = get(name);
+            if (t.credentials().containsKey(key)) {
+                throw new RunException(RunException.Kind.CONFLICT, "Login server '" + server + "' already exists");
+            }
+            Map<String, TaskDefinition.Credential> creds = new LinkedHashMap<>(t.credentials());
+            creds.put(key, credential(username, password, null));
+            return saveCredentials(t, creds);
+        });
     }
 
     /** {@code task credential update}: only the given parts change. */
     public ObjectNode updateCredential(String name, String server, String username, String password) {
-        String key = TaskInput.checkServer(server);
-        TaskDefinition t = get(name);
-        TaskDefinition.Credential old = t.credentials().get(key);
-        if (old == null) {
-            throw new RunException(RunException.Kind.NOT_FOUND, "Login server '" + server + "' does not exist in task " + name);
-        }
-        Map<String, TaskDefinition.Credential> creds = new LinkedHashMap<>(t.credentials());
-        creds.put(key, credential(username, password, old));
-        return saveCredentials(t, creds);
+        return locked(() -> {
+            String key = TaskInput.checkServer(server);
+            TaskDefinition t = get(name);
+            TaskDefinition.Credential old = t.credentials().get(key);
+            if (old == null) {
+                throw new RunException(RunException.Kind.NOT_FOUND, "Login server '" + server + "' does not exist in task " + name);
+            }
+            Map<String, TaskDefinition.Credential> creds = new LinkedHashMap<>(t.credentials());
+            creds.put(key, credential(username, password, old));
+            return saveCredentials(t, creds);
+        });
     }
 
     public ObjectNode removeCredential(String name, String server) {
-        String key = TaskInput.checkServer(server);
-        TaskDefinition t = get(name);
-        if (!t.credentials().containsKey(key)) {
-            throw new RunException(RunException.Kind.NOT_FOUND, "Login server '" + server + "' does not exist in task " + name);
-        }
-        Map<String, TaskDefinition.Credential> creds = new LinkedHashMap<>(t.credentials());
-        creds.remove(key);
-        return saveCredentials(t, creds);
+        return locked(() -> {
+            String key = TaskInput.checkServer(server);
+            TaskDefinition t = get(name);
+            if (!t.credentials().containsKey(key)) {
+                throw new RunException(RunException.Kind.NOT_FOUND, "Login server '" + server + "' does not exist in task " + name);
+            }
+            Map<String, TaskDefinition.Credential> creds = new LinkedHashMap<>(t.credentials());
+            creds.remove(key);
+            return saveCredentials(t, creds);
+        });
     }
 
     /** Login server → {username, password masked}. */
     public ObjectNode credentials(String name) {
         return TaskJson.credentials(get(name));
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        writes.lock();
+        try {
+            return work.get();
+        } finally {
+            writes.unlock();
+        }
     }
 
     TaskDefinition get(String name) {
