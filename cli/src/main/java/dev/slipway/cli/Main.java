@@ -10,6 +10,7 @@ import dev.slipway.cli.repository.RepositoryCommand;
 import dev.slipway.cli.run.BuildCommand;
 import dev.slipway.cli.run.RunCommand;
 import dev.slipway.cli.task.TaskCommand;
+import dev.slipway.cli.secret.SecretCommand;
 import dev.slipway.cli.scopemap.ScopeMapCommand;
 import dev.slipway.cli.support.CliException;
 import dev.slipway.cli.support.Env;
@@ -24,7 +25,7 @@ import dev.slipway.cli.token.TokenCommand;
         description = "A self-hosted container registry with a build-and-patch engine.",
         subcommands = {ServeCommand.class, LoginCommand.class, LogoutCommand.class, ShowCommand.class, UpdateCommand.class,
                 CredentialCommand.class, ScopeMapCommand.class, TokenCommand.class, RepositoryCommand.class, AuditCommand.class,
-                BuildCommand.class, RunCommand.class, TaskCommand.class,
+                BuildCommand.class, RunCommand.class, TaskCommand.class, SecretCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements EnvHolder {
     private final Env env;

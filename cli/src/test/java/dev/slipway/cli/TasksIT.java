@@ -166,6 +166,33 @@ class TasksIT {
         assertThat(ran.out()).doesNotContain(secret);
     }
 
+    @Test
+    void aNamedTaskFromALocalFolderResolvesAKeyVaultSecretFromTheBuiltInStore() throws Exception {
+        String secret = "v4ult-" + run;
+        String secretName = "its-pw-" + run;
+        cli(work, null, 0, "secret", "set", "-r", registry, "-n", secretName, "--value", secret);
+        Path ctx = Files.createDirectories(work.resolve("named"));
+        Files.writeString(ctx.resolve("acb.yaml"), """
+                version: v1.1.0
+                secrets:
+                  - id: pw
+                    keyvault: https://myvault.vault.azure.net/secrets/%s
+                steps:
+                  - cmd: %s echo the task secret is {{.Secrets.pw}} in {{.Run.TaskName}}
+                """.formatted(secretName, base));
+        String task = "its-" + run;
+        cli(work, null, 0, "task", "create", "-r", registry, "-n", task, "-c", ctx.toString(), "-f", "acb.yaml");
+
+        Cli ran = cli(work, null, 0, "task", "run", "-r", registry, "-n", task);
+        String id = runId(ran);
+        assertThat(ran.out()).contains("Waiting for an agent...").contains("the task secret is ").contains("in " + task)
+                .contains("Run ID: " + id + " was successful after").doesNotContain(secret);
+        assertThat(cli(work, null, 0, "task", "list-runs", "-r", registry, "-n", task, "--query", "[0].[runId,status]", "-o", "tsv")
+                .out().trim()).isEqualTo(id + "\nSucceeded");
+        String log = cli(work, null, 0, "task", "logs", "-r", registry, "-n", task).out();
+        assertThat(log).contains("the task secret is *").contains("Run ID: " + id).doesNotContain(secret);
+    }
+
     private static String runId(Cli result) {
         Matcher m = QUEUED.matcher(result.out());
         assertThat(m.find()).as("run id in\n%s", result.out()).isTrue();

@@ -5,6 +5,8 @@ import dev.slipway.runner.exec.RunExecutor;
 import dev.slipway.runner.exec.TaskExecutor;
 import dev.slipway.server.auth.Auth;
 import dev.slipway.server.tasks.Runs;
+import dev.slipway.server.tasks.Tasks;
+import dev.slipway.server.secrets.SecretStore;
 import dev.slipway.server.auth.Gate;
 import dev.slipway.server.auth.http.TokenHandler;
 import dev.slipway.server.maintenance.UploadPurger;
@@ -61,7 +63,10 @@ public final class SlipwayServer implements AutoCloseable {
         this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, Duration.ofMinutes(5));
         Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
         this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
-        this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock);
+        SecretStore secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock);
+        Tasks tasks = new Tasks(db.jdbc(), secrets, clock);
+        this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock, tasks,
+                secrets.keyvaultResolver());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("slipway-http");
@@ -77,7 +82,7 @@ public final class SlipwayServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Sequence(
                 new TokenHandler(auth, gate, config.service()),
-                new ApiHandler(auth, runs, config.service()),
+                new ApiHandler(auth, runs, tasks, secrets, config.service()),
                 new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
                 new AcrHandler(registry, gate, config.service(), auth.credentials())));
         // Logs (at DEBUG, dev.slipway.server.BadRequests) the error responses Jetty writes itself, e.g. parser 400s.

@@ -25,7 +25,7 @@ final class ContextArchive {
     }
 
     /** Writes the archive of {@code dir} to a temp file; the caller deletes it. */
-    static Path create(Path dir, String dockerfile) throws IOException {
+    public static Path create(Path dir, String dockerfile) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw CliException.usage("the source " + dir + " is not a directory");
         }

@@ -5,7 +5,7 @@ import dev.slipway.cli.support.CommonOptions;
 import picocli.CommandLine.Option;
 
 /** What {@code build} and {@code run} do once the run is queued: follow its log, wait silently, or return at once. */
-final class QueuedRun {
+public final class QueuedRun {
     @Option(names = "--no-logs", description = "Do not stream the log; wait for the run to end and print it.")
     boolean noLogs;
 
@@ -19,6 +19,11 @@ final class QueuedRun {
     String platform;
 
     int follow(CommonOptions common, JsonNode queued, String noun) {
+        return follow(common, queued, noun, noWait, noLogs);
+    }
+
+    /** Prints the queued lines, then follows the log (or waits, or returns at once); throws when the run fails. */
+    public static int follow(CommonOptions common, JsonNode queued, String noun, boolean noWait, boolean noLogs) {
         common.output();
         String id = queued.path("runId").asText();
         common.err().println("Queued a " + noun + " with ID: " + id);

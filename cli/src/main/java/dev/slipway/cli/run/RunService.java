@@ -6,6 +6,9 @@ import dev.slipway.cli.support.Json;
 import java.io.InputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.PrintWriter;
+import dev.slipway.cli.support.CliException;
 
 /** Runs through {@code /api/runs}: contexts, create, show, list, cancel, archive and the log stream. */
 public final class RunService {
@@ -16,8 +19,31 @@ public final class RunService {
     }
 
     /** Uploads a tar.gz context; its source location. */
-    String upload(Path archive) {
+    public String upload(Path archive) {
         return api.upload("/api/runs/contexts", archive, "application/gzip").path("sourceLocation").asText();
+    }
+
+    /**
+     * A context argument as the server takes it: {@code /dev/null}, URLs ({@code https://…}, {@code git@…},
+     * {@code oci://…}) and uploaded locations as they are; a local directory is packed and uploaded (a snapshot).
+     */
+    public String sourceLocation(String context, String dockerfile, PrintWriter err) throws IOException {
+        if (context.equals("/dev/null") || context.contains("://") || context.startsWith("git@")
+                || context.startsWith("github.com/") || context.startsWith("upload:")) {
+            return context;
+        }
+        Path dir = Path.of(context);
+        if (!Files.isDirectory(dir)) {
+            throw CliException.usage("the context " + context + " is neither a local directory nor a URL");
+        }
+        Path archive = ContextArchive.create(dir, dockerfile);
+        try {
+            err.println("Uploading the context " + context + " (" + Files.size(archive) + " bytes)...");
+            err.flush();
+            return upload(archive);
+        } finally {
+            Files.deleteIfExists(archive);
+        }
     }
 
     JsonNode create(JsonNode request) {

@@ -2,9 +2,10 @@ package dev.slipway.cli.task;
 
 import picocli.CommandLine.Command;
 
-/** {@code slipway task …}: runs for now (list-runs, show-run, logs, cancel-run, update-run); tasks come later. */
-@Command(name = "task", mixinStandardHelpOptions = true, description = "Task runs: history, logs, cancel, archive.",
-        subcommands = {TaskListRunsCommand.class, TaskShowRunCommand.class, TaskLogsCommand.class, TaskCancelRunCommand.class,
+/** {@code slipway task …}: named tasks (create, update, show, list, delete, run, credential) and their runs. */
+@Command(name = "task", mixinStandardHelpOptions = true, description = "Named tasks and task runs: history, logs, cancel, archive.",
+        subcommands = {TaskCreateCommand.class, TaskUpdateCommand.class, TaskShowCommand.class, TaskListCommand.class,
+                TaskDeleteCommand.class, TaskRunCommand.class, TaskCredentialCommand.class, TaskListRunsCommand.class, TaskShowRunCommand.class, TaskLogsCommand.class, TaskCancelRunCommand.class,
                 TaskUpdateRunCommand.class})
 public final class TaskCommand {
 }

@@ -6,6 +6,9 @@ import dev.slipway.server.auth.Auth;
 import dev.slipway.server.auth.AuthException;
 import dev.slipway.server.tasks.RunException;
 import dev.slipway.server.tasks.Runs;
+import dev.slipway.server.tasks.Tasks;
+import dev.slipway.server.secrets.SecretException;
+import dev.slipway.server.secrets.SecretStore;
 import java.io.OutputStream;
 import org.eclipse.jetty.io.Content;
 import java.nio.ByteBuffer;
@@ -35,11 +38,26 @@ public final class ApiHandler extends Handler.Abstract {
      * @param service the configured registry (token service) name, or null
      */
     public ApiHandler(Auth auth, Runs runs, String service) {
+        this(auth, runs, null, null, service);
+    }
+
+    /**
+     * @param tasks   named tasks; null leaves the task endpoints out (they need {@code runs} too)
+     * @param secrets the built-in secret store; null leaves the secret endpoints out
+     */
+    public ApiHandler(Auth auth, Runs runs, Tasks tasks, SecretStore secrets, String service) {
         super(InvocationType.BLOCKING);
         this.auth = auth;
         new AccessApi(auth.credentials()).register(routes);
         if (runs != null) {
-            new RunsApi(runs, service).register(routes);
+            RunsApi runsApi = new RunsApi(runs, service);
+            runsApi.register(routes);
+            if (tasks != null) {
+                new TasksApi(tasks, runs, runsApi).register(routes);
+            }
+        }
+        if (secrets != null) {
+            new SecretsApi(secrets).register(routes);
         }
     }
 
@@ -90,6 +108,14 @@ public final class ApiHandler extends Handler.Abstract {
             };
             error(response, callback, status, e.kind() == RunException.Kind.INVALID ? "InvalidRequest" : e.kind().name(),
                     e.getMessage());
+        } catch (SecretException e) {
+            int status = switch (e.kind()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case KEY_MISMATCH -> 500;
+            };
+            error(response, callback, status, e.kind() == SecretException.Kind.KEY_MISMATCH ? "SecretKeyMismatch"
+                    : e.kind() == SecretException.Kind.INVALID ? "InvalidRequest" : "NOT_FOUND", e.getMessage());
         } catch (AuthException e) {
             int status = switch (e.kind()) {
                 case INVALID -> 400;

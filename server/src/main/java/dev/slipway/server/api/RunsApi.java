@@ -59,7 +59,7 @@ final class RunsApi {
                 });
     }
 
-    private String registry(ApiCall c) {
+    String registry(ApiCall c) {
         if (service != null) {
             return service;
         }

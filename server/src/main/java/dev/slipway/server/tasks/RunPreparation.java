@@ -39,10 +39,12 @@ final class RunPreparation {
 
     private final RunTokens tokens;
     private final Clock clock;
+    private final TaskRendering.SecretResolver secrets;
 
-    RunPreparation(RunTokens tokens, Clock clock) {
+    RunPreparation(RunTokens tokens, Clock clock, TaskRendering.SecretResolver secrets) {
         this.tokens = tokens;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** Secret values known before rendering: secret build args and set values. */
@@ -77,9 +79,8 @@ final class RunPreparation {
         }
         RunVariables vars = new RunVariables(run.id(), run.registry(), clock.instant(), q.os(), q.architecture(), "", "",
                 run.task() == null ? "" : run.task(), "");
-        TaskRendering.Result rendered = TaskRendering.prepare(name, raw, vars, values, secret -> {
-            throw new TaskSpecException("secret " + secret.id() + ": secrets from a vault are not supported yet");
-        }, aliasSources(workspace), TaskDefaults.NONE);
+        TaskRendering.Result rendered = TaskRendering.prepare(name, raw, vars, values, secrets,
+                aliasSources(workspace), TaskDefaults.NONE);
         Duration timeout = Duration.ofSeconds(q.timeout());
         Set<String> push = pushRepositories(rendered, run.registry());
         Set<String> pull = baseRepositories(rendered, run.registry(), workspace);

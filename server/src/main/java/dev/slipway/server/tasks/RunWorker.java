@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,12 @@ final class RunWorker {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final BooleanSupplier stopping;
+    private final Function<JsonNode, ResolvedRun> resolver;
 
     RunWorker(RunStore store, RunLogs logs, Contexts contexts, RunPreparation preparation, TaskExecutor executor,
-              RunQueue queue, Path runsDir, ScheduledExecutorService timer, Clock clock, BooleanSupplier stopping) {
+              RunQueue queue, Path runsDir, ScheduledExecutorService timer, Clock clock, BooleanSupplier stopping,
+              Function<JsonNode, ResolvedRun> resolver) {
+        this.resolver = resolver;
         this.store = store;
         this.logs = logs;
         this.contexts = contexts;
@@ -81,7 +85,14 @@ final class RunWorker {
     private void execute(String id, Cancellation cancellation) {
         RunRecord run = store.get(id).orElseThrow(() -> RunException.notFound(id));
         JsonNode requestJson = read(store.requestJson(id));
-        QuickRequest request = RunRequests.parse(requestJson);
+        ResolvedRun resolved;
+        try {
+            resolved = resolver.apply(requestJson);
+        } catch (RunException e) {
+            failBeforeStart(run, requestJson, e.getMessage());
+            return;
+        }
+        QuickRequest request = resolved.request();
         Path runDir = runsDir.resolve(id);
         AtomicBoolean timedOut = new AtomicBoolean();
         Duration timeout = Duration.ofSeconds(request.timeout());
@@ -90,8 +101,8 @@ final class RunWorker {
             cancellation.cancel();
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         Result result;
-        try (RunLogs.Writer log = logs.open(id, RunPreparation.requestSecrets(request))) {
-            result = attempt(run, request, runDir, log, cancellation);
+        try (RunLogs.Writer log = logs.open(id, resolved.masked())) {
+            result = attempt(run, resolved, runDir, log, cancellation);
             if (result.status() == RunStatus.Canceled && timedOut.get()) {
                 result = new Result(RunStatus.Timeout, "the run timed out after " + request.timeout() + "s", result.images());
             } else if (result.status() == RunStatus.Canceled && stopping.getAsBoolean()) {
@@ -112,7 +123,20 @@ final class RunWorker {
         }
     }
 
-    private Result attempt(RunRecord run, QuickRequest request, Path runDir, RunLogs.Writer log, Cancellation cancellation) {
+    /** A run whose request cannot be resolved (its task was deleted, a credential's secret is missing) fails at once. */
+    private void failBeforeStart(RunRecord run, JsonNode requestJson, String error) {
+        Instant now = clock.instant();
+        try (RunLogs.Writer log = logs.open(run.id(), List.of())) {
+            log.line(error);
+            log.line(epilogue(run.id(), RunStatus.Failed, error, run.createTime(),
+                    store.get(run.id()).map(RunRecord::startTime).orElse(null), now));
+        }
+        store.finish(run.id(), RunStatus.Running, RunStatus.Failed, error, List.of(), now);
+        store.replaceRequest(run.id(), RunRequests.redact(requestJson).toString());
+    }
+
+    private Result attempt(RunRecord run, ResolvedRun resolved, Path runDir, RunLogs.Writer log, Cancellation cancellation) {
+        QuickRequest request = resolved.request();
         Path workspace = runDir.resolve("workspace");
         try {
             contexts.extract(request.source(), workspace);
@@ -123,7 +147,7 @@ final class RunWorker {
         }
         RunRequest prepared;
         try {
-            prepared = preparation.prepare(run, request, workspace);
+            prepared = resolved.extend(preparation.prepare(run, request, workspace));
         } catch (Exception e) {
             String error = e.getMessage() == null ? e.toString() : e.getMessage();
             log.line(error);

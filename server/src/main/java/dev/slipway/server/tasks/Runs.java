@@ -1,6 +1,7 @@
 package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.runner.TaskRendering;
 import dev.slipway.runner.exec.TaskExecutor;
 import dev.slipway.server.meta.Jdbc;
 import java.io.IOException;
@@ -35,8 +36,15 @@ public final class Runs implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("slipway-runs-timer").factory());
 
-    public Runs(Jdbc jdbc, Path dataDir, RunSettings settings, TaskExecutor executor, RunTokens tokens, Clock clock)
-            throws IOException {
+    private final Tasks tasks;
+
+    /**
+     * @param tasks   named tasks whose runs this executes; null = quick runs only
+     * @param secrets resolves task files' {@code secrets:} (the built-in secret store)
+     */
+    public Runs(Jdbc jdbc, Path dataDir, RunSettings settings, TaskExecutor executor, RunTokens tokens, Clock clock,
+                Tasks tasks, TaskRendering.SecretResolver secrets) throws IOException {
+        this.tasks = tasks;
         this.store = new RunStore(jdbc, settings.idPrefix());
         this.runsDir = Files.createDirectories(dataDir.resolve("runs"));
         this.logs = new RunLogs(runsDir);
@@ -45,8 +53,8 @@ public final class Runs implements AutoCloseable {
         this.clock = clock;
         RunWorker[] worker = new RunWorker[1];
         this.queue = new RunQueue(settings.maxConcurrent(), id -> worker[0].run(id));
-        worker[0] = new RunWorker(store, logs, contexts, new RunPreparation(tokens, clock), executor, queue, runsDir, timer,
-                clock, queue::closed);
+        worker[0] = new RunWorker(store, logs, contexts, new RunPreparation(tokens, clock, secrets), executor, queue, runsDir,
+                timer, clock, queue::closed, this::resolve);
     }
 
     /** Ends runs the last process left running, queues the waiting ones in order, schedules log retention. */
@@ -88,6 +96,31 @@ public final class Runs implements AutoCloseable {
         logs.create(run.id());
         queue.submit(run.id());
         return run;
+    }
+
+    /** {@code az acr task run}: queues a run of a named task with the given overrides (AutoBuild or AutoRun). */
+    public RunRecord createTaskRun(String task, JsonNode overrides, String registry) throws IOException {
+        if (tasks == null) {
+            throw RunException.invalid("named tasks are not available on this server");
+        }
+        TaskRuns.Queued q = TaskRuns.queue(tasks, task, overrides);
+        contexts.check(q.source());
+        RunRecord run = store.insert(new RunStore.NewRun(q.type(), q.task(), q.os(), q.architecture(), registry,
+                q.request().toString()), clock.instant());
+        logs.create(run.id());
+        queue.submit(run.id());
+        return run;
+    }
+
+    /** A stored request → what to execute (quick runs as they are; task runs with the task as it is now). */
+    private ResolvedRun resolve(JsonNode request) {
+        if (TaskRuns.isTaskRun(request)) {
+            if (tasks == null) {
+                throw RunException.invalid("named tasks are not available on this server");
+            }
+            return TaskRuns.resolve(tasks, request);
+        }
+        return ResolvedRun.quick(RunRequests.parse(request));
     }
 
     public RunRecord get(String id) {
