@@ -193,6 +193,43 @@ class TasksIT {
         assertThat(log).contains("the task secret is *").contains("Run ID: " + id).doesNotContain(secret);
     }
 
+    @Test
+    void runFromAGitRepositorysSubfolderRecordsTheCommitAndDockerCliStepsPush() throws Exception {
+        Path repo = Files.createDirectories(work.resolve("git-work"));
+        Path bare = work.resolve("git-bare.git");
+        Files.createDirectories(repo.resolve("app"));
+        Files.writeString(repo.resolve("app/Dockerfile"), "FROM " + base + "\nCOPY msg /msg\n");
+        Files.writeString(repo.resolve("app/msg"), "hello from git\n");
+        Files.writeString(repo.resolve("app/acb.yaml"), """
+                steps:
+                  - id: build
+                    build: -t {{.Run.Registry}}/its/%1$s/git:{{.Run.ID}} .
+                  - id: show
+                    cmd: {{.Run.Registry}}/its/%1$s/git:{{.Run.ID}} sh -c "cat /msg; echo commit={{.Run.Commit}} branch={{.Run.Branch}}"
+                  - id: images
+                    cmd: docker images --format '{{"{{"}}.Repository{{"}}"}}:{{"{{"}}.Tag{{"}}"}}'
+                  - id: retag
+                    cmd: docker tag {{.Run.Registry}}/its/%1$s/git:{{.Run.ID}} {{.Run.Registry}}/its/%1$s/git:copy && docker push {{.Run.Registry}}/its/%1$s/git:copy
+                """.formatted(run));
+        Files.writeString(repo.resolve("README.md"), "root\n");
+        tool(repo, "git", "init", "-q", "-b", "main");
+        tool(repo, "git", "add", ".");
+        tool(repo, "git", "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "c1");
+        tool(work, "git", "clone", "-q", "--bare", repo.toString(), bare.toString());
+        String commit = tool(repo, "git", "rev-parse", "HEAD").output().trim();
+
+        Cli ran = cli(work, null, 0, "run", "-r", registry, "-f", "acb.yaml", "file://" + bare + "#main:app");
+        String id = runId(ran);
+        IMAGES.add(registry + "/its/" + run + "/git:" + id);
+        IMAGES.add(registry + "/its/" + run + "/git:copy");
+        assertThat(ran.out()).contains("Cloning file://" + bare + " at main").contains("hello from git")
+                .contains("commit=" + commit + " branch=main")
+                .contains("images | " + registry + "/its/" + run + "/git:" + id)
+                .containsPattern("retag \\| copy: digest: sha256:[0-9a-f]{64}");
+        assertThat(ran.out()).containsPattern("\"git-head-revision\"\\s*:\\s*\"" + commit + "\"");
+        tool(work, Tools.DOCKER, "pull", registry + "/its/" + run + "/git:copy");
+    }
+
     private static String runId(Cli result) {
         Matcher m = QUEUED.matcher(result.out());
         assertThat(m.find()).as("run id in\n%s", result.out()).isTrue();

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Queue a quick run of a task file (acb.yaml) or of one command, and stream its log.")
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SOURCE", description = "A local directory, or /dev/null for no context.")
+    @Parameters(paramLabel = "SOURCE", description = "A local directory, a Git URL (https://…/repo.git#ref:folder), a tarball URL, oci://registry/repo:tag, or /dev/null for no context.")
     String source;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The task file (default acb.yaml; - reads stdin).")
@@ -88,6 +88,8 @@ public final class RunCommand implements Callable<Integer> {
         RunService runs = new RunService(common.api());
         if (noContext) {
             request.put("sourceLocation", "/dev/null");
+        } else if (source.matches("(?i)^(\\w[\\w+.-]*://|git@|github\\.com/).*") || source.matches(".*\\.git(#.*)?$") && !Files.isDirectory(Path.of(source))) {
+            request.put("sourceLocation", source); // Git, tarball URL or oci://: the server fetches it
         } else {
             Path archive = ContextArchive.create(Path.of(source), null);
             try {

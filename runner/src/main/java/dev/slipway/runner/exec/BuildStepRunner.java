@@ -61,7 +61,7 @@ final class BuildStepRunner {
         } catch (ScanException e) {
             throw new StepFailure(e.getMessage());
         }
-        run.report(step.id(), DependencyReport.of(tags, deps, null));
+        run.report(step.id(), DependencyReport.of(tags, deps, run.request.gitHeadRevision()));
         run.log.info("Successfully scanned dependencies");
         return new BuildSpec(context, dockerfile, tags, cmd.buildArgs(), cmd.target(), cmd.platform(),
                 cmd.noCache(), cmd.pull(), cmd.labels(), cmd.network(), run.request.logins());

@@ -21,7 +21,7 @@ record CmdLine(List<String> env, String entrypoint, String workdir, String user,
                List<String> publish, List<String> expose, boolean detach, List<String> volumes, String image,
                List<String> args) {
 
-    static final String DOCKER_CLI_UNSUPPORTED = "steps that run the docker CLI are not supported yet";
+    static final String DOCKER_CLI_UNSUPPORTED = "a cmd that runs the docker CLI is not a docker run command line";
 
     private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("-e", "env"),
             Map.entry("-w", "workdir"), Map.entry("-u", "user"), Map.entry("-p", "publish"),

@@ -28,6 +28,9 @@ final class CmdStepRunner {
     /** What the step runs; a cmd line a run cannot honour fails here, before any attempt. */
     Plan plan(CmdStep step) {
         StepProperties p = step.properties();
+        if (DockerCli.isDockerCommand(words(step.cmd()))) {
+            return dockerCli(step);
+        }
         CmdLine cmd = CmdLine.parse(step.cmd());
         String workdir = cmd.workdir() != null ? cmd.workdir()
                 : p.disableWorkingDirectoryOverride() ? null : RunContext.workdir(p);
@@ -57,7 +60,60 @@ final class CmdStepRunner {
                 entrypoint == null ? null : List.of(entrypoint), cmd.args(), env, workdir,
                 cmd.user() != null ? cmd.user() : p.user().orElse(null), p.privileged() || cmd.privileged(), binds,
                 dockerNetwork, aliases, expose, ports);
-        return new Plan(spec, p.detach() || cmd.detach(), p.keep(), p.pull());
+        return new Plan(spec, p.detach() || cmd.detach(), p.keep(), p.pull(), false);
+    }
+
+    /**
+     * A cmd that runs the docker CLI: the whole string through {@code sh -c} in the docker-CLI image, on the
+     * step's network, with the engine's socket, the run's docker logins in the shared home, and the workspace both
+     * at /workspace and at its host path, the latter as the working directory, so that a nested
+     * {@code docker run -v $PWD:/src} or {@code docker build .} sees the same files. {@code SLIPWAY_NETWORK} names
+     * the run's network for nested {@code docker run --network}.
+     */
+    private Plan dockerCli(CmdStep step) {
+        StepProperties p = step.properties();
+        String workspace = run.request.workspace().toAbsolutePath().normalize().toString();
+        String workdir = RunContext.workdir(p);
+        String hostWorkdir = run.hostPath(workdir).map(Path::toString).orElse(workdir);
+        String network = p.network().map(run::dockerNetwork).orElse(null);
+        var binds = new ArrayList<String>();
+        binds.add(workspace + ":" + RunContext.WORKSPACE);
+        if (!workspace.equals(RunContext.WORKSPACE)) {
+            binds.add(workspace + ":" + workspace);
+        }
+        binds.add(run.homeDirectory() + ":" + RunContext.HOME);
+        var env = new ArrayList<String>();
+        env.add("HOME=" + RunContext.HOME);
+        env.add("DOCKER_CONFIG=" + RunContext.HOME + "/.docker");
+        String host = run.engine.dockerHost();
+        if (host.startsWith("unix://")) {
+            String socket = host.substring("unix://".length());
+            binds.add(socket + ":/var/run/docker.sock");
+        } else {
+            env.add("DOCKER_HOST=" + host);
+        }
+        if (network != null) {
+            env.add("SLIPWAY_NETWORK=" + network);
+        }
+        for (VolumeMount mount : p.volumeMounts()) {
+            Path dir = run.volume(mount.name()).orElseThrow(() ->
+                    new StepFailure("mount name, " + mount.name() + ", does not correspond to a volume"));
+            binds.add(dir + ":" + mount.mountPath() + ":ro");
+        }
+        env.addAll(p.env());
+        List<String> aliases = network != null && run.supportsAliases(network) ? List.of(step.id()) : List.of();
+        var spec = new ContainerSpec(run.containerName(step.id()), DockerCli.image(), List.of("/bin/sh"),
+                List.of("-c", step.cmd()), env, p.disableWorkingDirectoryOverride() ? null : hostWorkdir,
+                p.user().orElse(null), p.privileged(), binds, network, aliases, p.expose(), p.ports());
+        return new Plan(spec, p.detach(), p.keep(), p.pull(), true);
+    }
+
+    private static List<String> words(String cmd) {
+        try {
+            return dev.slipway.runner.scan.CommandWords.split(cmd);
+        } catch (dev.slipway.runner.scan.ScanException e) {
+            return List.of();
+        }
     }
 
     /** A {@code -v} of the cmd string: only the workspace, task volumes and named volumes may be mounted. */
@@ -90,8 +146,14 @@ final class CmdStepRunner {
         Engine engine = run.engine;
         String name = plan.spec().name();
         String image = plan.spec().image();
+        if (plan.dockerCli()) {
+            Watchdog.within(deadlineNanos, () -> {
+                DockerCli.ensure(engine, image, output);
+                return null;
+            });
+        }
         // docker run pulls a missing image; `pull: true` refreshes it even when present (acb's pre-pull)
-        if (plan.pull() || engine.inspectImage(image).isEmpty()) {
+        if (plan.pull() && !plan.dockerCli() || engine.inspectImage(image).isEmpty()) {
             Watchdog.within(deadlineNanos, () -> {
                 engine.pullImage(image, run.loginFor(image).orElse(null), output);
                 return null;
@@ -137,6 +199,6 @@ final class CmdStepRunner {
     }
 
     /** A cmd step ready to start. */
-    record Plan(ContainerSpec spec, boolean detach, boolean keep, boolean pull) {
+    record Plan(ContainerSpec spec, boolean detach, boolean keep, boolean pull, boolean dockerCli) {
     }
 }

@@ -54,6 +54,11 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public String dockerHost() {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().toString();
+    }
+
+    @Override
     public void createNetwork(String name, String driver) {
         call("create network " + name, () -> client.get().createNetworkCmd().withName(name)
                 .withDriver(driver == null ? "bridge" : driver).withCheckDuplicate(true).exec());

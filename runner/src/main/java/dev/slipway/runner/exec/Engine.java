@@ -54,6 +54,14 @@ public interface Engine {
     /** The local image, if present. */
     Optional<ImageInfo> inspectImage(String image);
 
+    /**
+     * Where a docker CLI inside a step reaches this engine: {@code unix:///path} (the socket is mounted at
+     * /var/run/docker.sock) or a {@code tcp://} address passed as {@code DOCKER_HOST}.
+     */
+    default String dockerHost() {
+        return "unix:///var/run/docker.sock";
+    }
+
     /** Checks the credentials are accepted by their registry (acb's {@code docker login}); throws if not. */
     void checkLogin(RegistryLogin login);
 

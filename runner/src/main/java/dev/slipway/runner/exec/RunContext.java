@@ -74,6 +74,7 @@ final class RunContext implements AutoCloseable {
         try {
             temp = Files.createTempDirectory("slipway-run-" + request.runId().replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
             Files.createDirectories(temp.resolve("home"));
+            DockerConfig.write(temp.resolve("home"), request.logins());
             for (VolumeSpec volume : request.task().spec().volumes()) {
                 Path dir = Files.createDirectories(temp.resolve("volumes").resolve(volume.name()));
                 for (var file : volume.secret().entrySet()) {

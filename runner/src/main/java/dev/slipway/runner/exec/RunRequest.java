@@ -16,9 +16,20 @@ import java.util.Objects;
  * @param logins    registries to log in to before the first step (the run's own first)
  * @param masked    values that must never appear in the log (secrets, passwords, tokens)
  * @param timeout   the whole run's timeout; steps have their own (the spec's)
+ * @param gitHeadRevision the Git commit of the context (the dependency report's {@code git-head-revision}), or null
  */
 public record RunRequest(String runId, String registry, TaskFile.Prepared task, Path workspace,
-                         List<RegistryLogin> logins, List<String> masked, Duration timeout) {
+                         List<RegistryLogin> logins, List<String> masked, Duration timeout, String gitHeadRevision) {
+    public RunRequest(String runId, String registry, TaskFile.Prepared task, Path workspace,
+                      List<RegistryLogin> logins, List<String> masked, Duration timeout) {
+        this(runId, registry, task, workspace, logins, masked, timeout, null);
+    }
+
+    /** This request with the context's Git commit. */
+    public RunRequest withGitHeadRevision(String commit) {
+        return new RunRequest(runId, registry, task, workspace, logins, masked, timeout, commit);
+    }
+
     public RunRequest {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(registry, "registry");

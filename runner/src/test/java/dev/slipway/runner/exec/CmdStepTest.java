@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,13 +105,44 @@ class CmdStepTest {
     }
 
     @Test
-    void dockerCliStepsAreNotSupportedYet() {
+    void dockerCliStepsRunTheWholeCmdInTheLocallyBuiltCliImage() {
         var runs = new Runs(workspace);
-        RunOutcome outcome = runs.run("steps:\n  - id: d\n    cmd: docker ps\n");
+        runs.logins.add(RegistryLogin.token(Runs.REGISTRY, "run-token"));
+        RunOutcome outcome = runs.run("""
+                steps:
+                  - id: images
+                    cmd: docker images
+                  - id: retag
+                    cmd: docker tag a {{.Run.Registry}}/b:1 && docker push {{.Run.Registry}}/b:1
+                    env: [X=1]
+                """);
 
-        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
-        assertThat(outcome.error())
-                .isEqualTo("failed to run step ID: d: steps that run the docker CLI are not supported yet");
+        assertThat(outcome.status()).as(outcome.error()).isEqualTo(RunOutcome.Status.SUCCEEDED);
+        List<ContainerSpec> created = runs.engine.created();
+        assertThat(created).hasSize(2);
+        ContainerSpec retag = created.get(1);
+        String ws = workspace.toAbsolutePath().normalize().toString();
+        assertThat(retag.image()).isEqualTo(DockerCli.image()).startsWith("slipway/docker-cli:");
+        assertThat(retag.entrypoint()).containsExactly("/bin/sh");
+        assertThat(retag.cmd()).containsExactly("-c", "docker tag a " + Runs.REGISTRY + "/b:1 && docker push " + Runs.REGISTRY + "/b:1");
+        assertThat(retag.binds()).contains(ws + ":/workspace", ws + ":" + ws, "/var/run/docker.sock:/var/run/docker.sock");
+        assertThat(retag.binds()).anyMatch(b -> b.endsWith(":/acb/home"));
+        assertThat(retag.env()).contains("HOME=/acb/home", "DOCKER_CONFIG=/acb/home/.docker", "X=1",
+                "SLIPWAY_NETWORK=ca1_acb_default_network");
+        assertThat(retag.workingDir()).isEqualTo(ws);
+        assertThat(retag.network()).isEqualTo("ca1_acb_default_network");
+        // The CLI image is built once from the host's client, never pulled.
+        assertThat(runs.engine.builds()).hasSize(1);
+        assertThat(runs.engine.builds().getFirst().tags()).containsExactly(DockerCli.image());
+        assertThat(runs.engine.events()).noneMatch(e -> e.startsWith("pull "));
+    }
+
+    @Test
+    void theDockerConfigHoldsTheRunsLogins(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        DockerConfig.write(home, List.of(RegistryLogin.token("reg:5000", "tok"), RegistryLogin.password("other.io", "u", "p")));
+        String json = java.nio.file.Files.readString(home.resolve(".docker/config.json"));
+        assertThat(json).contains("\"reg:5000\" : {\n      \"registrytoken\" : \"tok\"")
+                .contains("\"auth\" : \"" + java.util.Base64.getEncoder().encodeToString("u:p".getBytes()) + "\"");
     }
 
     @Test

@@ -131,6 +131,32 @@ class DockerRunExecutorTest {
     }
 
     @Test
+    void dockerCliStepsTagPushAndListOnTheSameEngine() throws Exception {
+        String base = buildBase();
+        String runId = PREFIX + "cli-" + nonce;
+        String target = "127.0.0.1:" + port + "/cli/copy-" + nonce + ":1";
+        images.add(target);
+        var log = new CopyOnWriteArrayList<String>();
+        Path ws = Files.createDirectories(temp.resolve("ws-cli"));
+        Files.writeString(ws.resolve("hello.txt"), "from the workspace\n");
+        RunOutcome outcome = run(runId, """
+                steps:
+                  - id: list
+                    cmd: docker images --format '{{"{{"}}.Repository{{"}}"}}:{{"{{"}}.Tag{{"}}"}}'
+                  - id: retag
+                    cmd: docker tag %1$s %2$s && docker push %2$s
+                  - id: nested
+                    cmd: docker run --rm -v $PWD:/src %1$s cat /src/hello.txt
+                """.formatted(base, target), ws, log);
+
+        assertThat(outcome.status()).as(String.join("\n", log)).isEqualTo(RunOutcome.Status.SUCCEEDED);
+        assertThat(log).contains("list | " + base);
+        assertThat(log).anyMatch(l -> l.startsWith("retag | ") && l.contains("digest: sha256:"));
+        assertThat(log).contains("nested | from the workspace");
+        assertThat(status("/v2/cli/copy-" + nonce + "/manifests/1")).isEqualTo(200);
+    }
+
+    @Test
     void aStepOverItsTimeoutIsKilledAndRemoved() throws Exception {
         String base = buildBase();
         String runId = PREFIX + "slow-" + nonce;

@@ -193,6 +193,7 @@ final class FakeEngine implements Engine {
     @Override
     public String buildImage(BuildSpec spec, Consumer<String> output) {
         builds.add(spec);
+        local.addAll(spec.tags());
         events.add("build " + String.join(",", spec.tags()));
         output.accept("Step 1/1 : FROM base");
         if (spec.buildArgs().containsKey("FAIL")) {
@@ -231,7 +232,7 @@ final class FakeEngine implements Engine {
 
     @Override
     public Optional<ImageInfo> inspectImage(String image) {
-        if (image.contains("remote") || image.contains("missing")) {
+        if (image.contains("remote") || image.contains("missing") || image.startsWith(DockerCli.LOCAL_REPOSITORY)) {
             if (!local.contains(image)) {
                 return Optional.empty();
             }

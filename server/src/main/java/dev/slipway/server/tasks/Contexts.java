@@ -1,39 +1,52 @@
 package dev.slipway.server.tasks;
 
 import dev.slipway.server.storage.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.List;
+import java.util.function.Consumer;
+import dev.slipway.server.tasks.context.ContextAccess;
+import dev.slipway.server.tasks.context.ContextFetcher;
+import dev.slipway.server.tasks.context.ContextSource;
+import dev.slipway.server.tasks.context.Fetched;
+import dev.slipway.server.tasks.context.SafeTar;
 
 /**
- * Uploaded build contexts ({@code DATA/contexts/<sha256>.tar.gz}, addressed as {@code upload:sha256:<hex>}) and
- * their extraction into a run's workspace. Extraction refuses absolute paths, {@code ..} and links that leave the
- * workspace; devices and FIFOs are skipped.
+ * Build contexts: uploaded ones ({@code DATA/contexts/<sha256>.tar.gz}, addressed as {@code upload:sha256:<hex>})
+ * and their safe extraction into a run's workspace, and the remote forms (Git {@code url#ref:folder}, tarball URL,
+ * {@code oci://}) fetched by {@link ContextFetcher}.
  */
 final class Contexts {
-    static final String NONE = "/dev/null";
-    private static final Pattern UPLOAD = Pattern.compile("upload:sha256:([0-9a-f]{64})");
+    static final String NONE = ContextSource.NONE;
+
+    /** An oci:// context in the run's own registry is pulled with a token this long-lived. */
+    private static final java.time.Duration PULL_TOKEN_LIFETIME = java.time.Duration.ofMinutes(15);
 
     private final Path dir;
+    private final RunTokens tokens;
 
     Contexts(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    Contexts(Path dir, RunTokens tokens) throws IOException {
         this.dir = dir;
+        this.tokens = tokens;
         Files.createDirectories(dir);
+    }
+
+    /** What fetching a run's context may use: the task's Git token and pull tokens for the run's registry. */
+    ContextAccess access(String runId, String registry, String gitToken) {
+        return new ContextAccess(registry, gitToken, repository -> tokens == null ? null
+                : tokens.mint(runId, registry, java.util.Set.of(), java.util.Set.of(repository), PULL_TOKEN_LIFETIME));
     }
 
     /** Streams a tar.gz to a temp file while hashing it, fsyncs it and moves it into place. */
@@ -70,100 +83,58 @@ final class Contexts {
         }
     }
 
-    /** Checks that a run's source location is one this server can provide. */
+    /** Checks that a run's source location is one this server can provide (remote ones are fetched at run time). */
     void check(String source) {
-        if (source == null || source.equals(NONE)) {
-            return;
+        ContextSource parsed;
+        try {
+            parsed = ContextSource.parse(source);
+        } catch (IllegalArgumentException e) {
+            throw RunException.invalid(e.getMessage());
         }
-        var m = UPLOAD.matcher(source);
-        if (!m.matches()) {
-            throw RunException.invalid("unsupported source location '" + source
-                    + "': use /dev/null or upload the context first (upload:sha256:<hex>); git and URL contexts are not supported yet");
-        }
-        if (!Files.exists(dir.resolve(m.group(1) + ".tar.gz"))) {
+        if (parsed instanceof ContextSource.Upload u && !Files.exists(dir.resolve(u.hex() + ".tar.gz"))) {
             throw RunException.invalid("no uploaded context " + source);
         }
     }
 
     /** Fills {@code workspace} (created empty) with the source's files. */
     void extract(String source, Path workspace) throws IOException {
-        Files.createDirectories(workspace);
-        if (source == null || source.equals(NONE)) {
-            return;
-        }
+        fetch(source, workspace, ContextAccess.anonymous(null), line -> { });
+    }
+
+    /**
+     * Fills {@code workspace} with the source's files: an upload is extracted, Git, tarball and oci:// contexts
+     * are fetched (logging acb-style lines; the Git token is masked from then on).
+     */
+    Fetched fetch(String source, Path workspace, ContextAccess access, Consumer<String> log) throws IOException {
         check(source);
-        var m = UPLOAD.matcher(source);
-        m.matches();
-        Path archive = dir.resolve(m.group(1) + ".tar.gz");
-        Path root = workspace.toRealPath();
-        try (InputStream in = new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(archive)));
-             TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-            TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                Path target = inside(root, e.getName());
-                if (target == null) {
-                    continue;
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (e.isSymbolicLink()) {
-                    Path link = Path.of(e.getLinkName());
-                    Path resolved = target.getParent().resolve(link).normalize();
-                    if (link.isAbsolute() || !resolved.startsWith(root)) {
-                        throw new IOException("the context's link " + e.getName() + " points outside the workspace");
-                    }
-                    parent(root, target);
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, link);
-                } else if (e.isLink()) {
-                    Path from = inside(root, e.getLinkName());
-                    if (from == null || !Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-                        throw new IOException("the context's hard link " + e.getName() + " points outside the workspace");
-                    }
-                    parent(root, target);
-                    Files.deleteIfExists(target);
-                    Files.copy(from, target);
-                } else if (e.isFile()) {
-                    parent(root, target);
-                    Files.deleteIfExists(target);
-                    Files.copy(tar, target);
-                    if ((e.getMode() & 0111) != 0) {
-                        Set<PosixFilePermission> p = EnumSet.copyOf(Files.getPosixFilePermissions(target));
-                        p.add(PosixFilePermission.OWNER_EXECUTE);
-                        p.add(PosixFilePermission.GROUP_EXECUTE);
-                        p.add(PosixFilePermission.OTHERS_EXECUTE);
-                        Files.setPosixFilePermissions(target, p);
-                    }
-                }
+        ContextSource parsed = ContextSource.parse(source);
+        if (parsed instanceof ContextSource.Upload u) {
+            Files.createDirectories(workspace);
+            try (InputStream in = Files.newInputStream(dir.resolve(u.hex() + ".tar.gz"))) {
+                SafeTar.extract(in, workspace);
             }
+            return Fetched.NOTHING;
         }
+        return ContextFetcher.fetch(parsed, workspace, access, log);
     }
 
-    /** The entry's path in the workspace; an error for absolute paths and {@code ..}; null for the root itself. */
-    private static Path inside(Path root, String name) throws IOException {
-        String n = name.replace('\\', '/');
-        if (n.startsWith("/")) {
-            throw new IOException("the context holds an absolute path: " + name);
+    /** What the run's log must mask before the context is fetched: the task's Git token and URL userinfo. */
+    static List<String> secrets(String source, String gitToken) {
+        var out = new java.util.ArrayList<>(secrets(source));
+        if (gitToken != null && !gitToken.isEmpty()) {
+            out.add(gitToken);
         }
-        for (String part : n.split("/")) {
-            if (part.equals("..")) {
-                throw new IOException("the context holds a path with '..': " + name);
-            }
-        }
-        Path target = root.resolve(n).normalize();
-        if (!target.startsWith(root)) {
-            throw new IOException("the context holds a path outside the workspace: " + name);
-        }
-        return target.equals(root) ? null : target;
+        return out;
     }
 
-    /** Creates the entry's parent and makes sure no symlink in between leads out of the workspace. */
-    private static void parent(Path root, Path target) throws IOException {
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (!parent.toRealPath().startsWith(root)) {
-            throw new IOException("the context writes through a link outside the workspace: " + root.relativize(target));
+    private static List<String> secrets(String source) {
+        var m = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/@#]+)@").matcher(source == null ? "" : source);
+        if (!m.find()) {
+            return List.of();
         }
+        String userinfo = m.group(1);
+        int colon = userinfo.indexOf(':');
+        return colon < 0 ? List.of(userinfo) : List.of(userinfo, userinfo.substring(colon + 1));
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -36,6 +36,6 @@ record ResolvedRun(QuickRequest request, List<RegistryLogin> logins, List<String
         List<String> masked = new ArrayList<>(prepared.masked());
         masked.addAll(secrets);
         return new RunRequest(prepared.runId(), prepared.registry(), prepared.task(), prepared.workspace(), allLogins,
-                masked, prepared.timeout());
+                masked, prepared.timeout(), prepared.gitHeadRevision());
     }
 }

@@ -17,6 +17,7 @@ import dev.slipway.runner.spec.PushStep;
 import dev.slipway.runner.spec.StepSpec;
 import dev.slipway.runner.spec.TaskDefaults;
 import dev.slipway.runner.spec.TaskSpecException;
+import dev.slipway.server.tasks.context.Fetched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,11 @@ final class RunPreparation {
 
     /** @throws TaskSpecException when the task does not render or validate (the run fails with that message) */
     RunRequest prepare(RunRecord run, QuickRequest q, Path workspace) throws IOException {
+        return prepare(run, q, workspace, Fetched.NOTHING);
+    }
+
+    /** @param context what fetching the context learned: the Git commit and branch ({@code .Run.Commit/Branch}) */
+    RunRequest prepare(RunRecord run, QuickRequest q, Path workspace, Fetched context) throws IOException {
         String name;
         String raw;
         Map<String, Object> values;
@@ -77,7 +83,7 @@ final class RunPreparation {
                 values = TaskValues.merge(valuesFile, sets);
             }
         }
-        RunVariables vars = new RunVariables(run.id(), run.registry(), clock.instant(), q.os(), q.architecture(), "", "",
+        RunVariables vars = new RunVariables(run.id(), run.registry(), clock.instant(), q.os(), q.architecture(), context.commit(), context.branch(),
                 run.task() == null ? "" : run.task(), "");
         TaskRendering.Result rendered = TaskRendering.prepare(name, raw, vars, values, secrets,
                 aliasSources(workspace), TaskDefaults.NONE);
@@ -89,7 +95,7 @@ final class RunPreparation {
         masked.addAll(TaskRendering.maskable(rendered));
         masked.add(token);
         return new RunRequest(run.id(), run.registry(), rendered.prepared(), workspace,
-                List.of(RegistryLogin.token(run.registry(), token)), masked, timeout);
+                List.of(RegistryLogin.token(run.registry(), token)), masked, timeout).withGitHeadRevision(context.gitHeadRevision());
     }
 
     /** Repositories of our registry that build steps tag and push steps push. */

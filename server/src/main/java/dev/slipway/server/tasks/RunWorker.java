@@ -6,6 +6,7 @@ import dev.slipway.runner.exec.Cancellation;
 import dev.slipway.runner.exec.RunOutcome;
 import dev.slipway.runner.exec.RunRequest;
 import dev.slipway.runner.exec.TaskExecutor;
+import dev.slipway.server.tasks.context.Fetched;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,8 +139,10 @@ final class RunWorker {
     private Result attempt(RunRecord run, ResolvedRun resolved, Path runDir, RunLogs.Writer log, Cancellation cancellation) {
         QuickRequest request = resolved.request();
         Path workspace = runDir.resolve("workspace");
+        Fetched fetched;
         try {
-            contexts.extract(request.source(), workspace);
+            log.mask(Contexts.secrets(request.source(), null));
+            fetched = contexts.fetch(request.source(), workspace, contexts.access(run.id(), run.registry(), null), log::line);
         } catch (Exception e) {
             String error = "failed to extract the source context: " + e.getMessage();
             log.line(error);
@@ -147,7 +150,7 @@ final class RunWorker {
         }
         RunRequest prepared;
         try {
-            prepared = resolved.extend(preparation.prepare(run, request, workspace));
+            prepared = resolved.extend(preparation.prepare(run, request, workspace, fetched));
         } catch (Exception e) {
             String error = e.getMessage() == null ? e.toString() : e.getMessage();
             log.line(error);

@@ -48,7 +48,7 @@ public final class Runs implements AutoCloseable {
         this.store = new RunStore(jdbc, settings.idPrefix());
         this.runsDir = Files.createDirectories(dataDir.resolve("runs"));
         this.logs = new RunLogs(runsDir);
-        this.contexts = new Contexts(dataDir.resolve("contexts"));
+        this.contexts = new Contexts(dataDir.resolve("contexts"), tokens);
         this.settings = settings;
         this.clock = clock;
         RunWorker[] worker = new RunWorker[1];

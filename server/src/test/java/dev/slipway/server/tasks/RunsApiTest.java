@@ -276,7 +276,7 @@ class RunsApiTest {
                 "sourceLocation", "upload:sha256:" + "0".repeat(64)));
         assertThat(unknownContext.statusCode()).isEqualTo(400);
         assertThat(unknownContext.body()).contains("no uploaded context");
-        assertThat(api.post("/api/runs", Map.of("runType", "QuickRun", "cmd", "ok", "sourceLocation", "https://example.com/x.git"))
+        assertThat(api.post("/api/runs", Map.of("runType", "QuickRun", "cmd", "ok", "sourceLocation", "ftp://example.com/x"))
                 .statusCode()).isEqualTo(400);
         assertThat(api.send("GET", "/api/runs/zz9", null).statusCode()).isEqualTo(404);
         assertThat(api.send("GET", "/api/runs/zz9/log", null).statusCode()).isEqualTo(404);
