@@ -156,6 +156,24 @@ class TasksIT {
     }
 
     @Test
+    void cancelRunStopsARunningStepAndRemovesItsContainer() throws Exception {
+        Cli queued = cli(work, null, 0, "run", "-r", registry, "--no-wait", "--cmd", base + " sh -c 'echo started; sleep 300'",
+                "/dev/null");
+        String id = runId(queued);
+        String container = id + "-acb_step_0";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                Tools.run(work, Tools.DOCKER, "ps", "-q", "--filter", "name=" + container).output().strip().length() > 0);
+        cli(work, null, 0, "task", "cancel-run", "-r", registry, "--run-id", id);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                cli(work, null, 0, "task", "show-run", "-r", registry, "--run-id", id, "--query", "status", "-o", "tsv")
+                        .out().trim().equals("Canceled"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                Tools.run(work, Tools.DOCKER, "ps", "-aq", "--filter", "name=" + container).output().isBlank());
+        Cli logs = cli(work, null, -1, "task", "logs", "-r", registry, "--run-id", id);
+        assertThat(logs.out()).contains("started").contains("Run ID: " + id);
+    }
+
+    @Test
     void secretValuesAreMaskedInTheStoredLog() throws Exception {
         String secret = "s3cr3t-" + run;
         Cli ran = cli(work, null, 0, "run", "-r", registry, "--set-secret", "pw=" + secret,
