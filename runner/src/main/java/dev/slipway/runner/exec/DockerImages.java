@@ -144,8 +144,8 @@ final class DockerImages {
         boolean loopback = host.startsWith("localhost") || host.startsWith("127.") || host.startsWith("[::1]");
         var request = HttpRequest.newBuilder(URI.create((loopback ? "http://" : "https://") + host + "/v2/"))
                 .header("Authorization", "Bearer " + login.registryToken()).timeout(Duration.ofSeconds(30)).build();
-        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        try {
+            int status = LoginCheck.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 throw new EngineException("failed to log in to " + host + ": the registry answered " + status);
             }
@@ -155,6 +155,14 @@ final class DockerImages {
             Thread.currentThread().interrupt();
             throw new EngineException("logging in to " + host + " was interrupted");
         }
+    }
+
+    /**
+     * One client for every login check: creating and closing a client per run cost ~0.1 s (its selector thread
+     * starts, and close() waits for it to stop).
+     */
+    private static final class LoginCheck {
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** A registry token goes as {@code registrytoken}: dockerd sends it to the registry as the bearer token. */

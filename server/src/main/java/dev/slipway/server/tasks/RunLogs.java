@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +23,11 @@ final class RunLogs {
     private static final long POLL_MILLIS = 100;
 
     private final Path dir;
+    // Followers wake when any log grows or closes (a counter, so a write between a read and the wait is not
+    // missed); the poll interval stays as a fallback for the terminal status, which lives in the database.
+    private final ReentrantLock signalLock = new ReentrantLock();
+    private final Condition changed = signalLock.newCondition();
+    private long version;
 
     RunLogs(Path dir) throws IOException {
         this.dir = dir;
@@ -45,7 +52,38 @@ final class RunLogs {
 
     /** A writer that appends each line and flushes it at once; {@code masked} values are replaced by {@code ***}. */
     Writer open(String id, List<String> masked) {
-        return new Writer(file(id), masked);
+        return new Writer(file(id), masked, this::signal);
+    }
+
+    private void signal() {
+        signalLock.lock();
+        try {
+            version++;
+            changed.signalAll();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    private long version() {
+        signalLock.lock();
+        try {
+            return version;
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    private void awaitChange(long seen, long millis) throws InterruptedException {
+        signalLock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (version == seen && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
+            }
+        } finally {
+            signalLock.unlock();
+        }
     }
 
     /**
@@ -57,6 +95,7 @@ final class RunLogs {
         long position = offset;
         byte[] buf = new byte[16 * 1024];
         while (true) {
+            long seen = version();
             boolean done = !follow || finished.getAsBoolean();
             try (InputStream in = Files.newInputStream(f)) {
                 in.skipNBytes(Math.min(position, Files.size(f)));
@@ -73,7 +112,7 @@ final class RunLogs {
                 return;
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                awaitChange(seen, POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -97,9 +136,11 @@ final class RunLogs {
         private final List<String> masked = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final FileChannel channel;
         private final OutputStream out;
+        private final Runnable onChange;
 
-        Writer(Path file, List<String> masked) {
+        Writer(Path file, List<String> masked, Runnable onChange) {
             this.masked.addAll(masked);
+            this.onChange = onChange;
             try {
                 this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                 this.out = Channels.newOutputStream(channel);
@@ -130,6 +171,7 @@ final class RunLogs {
             } finally {
                 lock.unlock();
             }
+            onChange.run();
         }
 
         @Override
@@ -143,6 +185,7 @@ final class RunLogs {
             } finally {
                 lock.unlock();
             }
+            onChange.run();
         }
     }
 }
