@@ -41,6 +41,9 @@ public final class Main implements EnvHolder {
 
     public static void main(String[] args) {
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        if (args.length == 0 || !args[0].equals("serve")) {
+            dev.slipway.cli.support.Api.shutdownNow();
+        }
         System.exit(code);
     }
 

@@ -130,6 +130,8 @@ final class Logins {
             return false;
         } catch (Exception e) {
             return false;
+        } finally {
+            http.shutdownNow();
         }
     }
 }
