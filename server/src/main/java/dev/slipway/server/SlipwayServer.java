@@ -51,6 +51,7 @@ public final class SlipwayServer implements AutoCloseable {
     private final UploadPurger purger;
     private final Auth auth;
     private final Runs runs;
+    private final ApiHandler api;
 
     private SlipwayServer(ServerConfig config, TaskExecutor executor) throws IOException {
         this.config = config;
@@ -80,9 +81,10 @@ public final class SlipwayServer implements AutoCloseable {
         connector.setPort(config.port());
         connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
+        this.api = new ApiHandler(auth, runs, tasks, secrets, config.service());
         jetty.setHandler(new Handler.Sequence(
                 new TokenHandler(auth, gate, config.service()),
-                new ApiHandler(auth, runs, tasks, secrets, config.service()),
+                api,
                 new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
                 new AcrHandler(registry, gate, config.service(), auth.credentials())));
         // Logs (at DEBUG, dev.slipway.server.BadRequests) the error responses Jetty writes itself, e.g. parser 400s.
@@ -176,6 +178,11 @@ public final class SlipwayServer implements AutoCloseable {
 
     public Runs runs() {
         return runs;
+    }
+
+    /** The {@code /api} handler (tests compare its routes with the OpenAPI document). */
+    public ApiHandler api() {
+        return api;
     }
 
     public ServerConfig config() {

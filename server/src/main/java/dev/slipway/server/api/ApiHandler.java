@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JSON management API under {@code /api}, used by the CLI. Only the registry's admin credentials may call it
- * (even while the admin user is disabled for docker, as ACR's management plane is separate from its admin user).
+ * (even while the admin user is disabled for docker, as ACR's management plane is separate from its admin user),
+ * except for its OpenAPI document ({@code /api/openapi.yaml}, {@code /api/openapi.json}), which is public.
  */
 public final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -48,6 +49,7 @@ public final class ApiHandler extends Handler.Abstract {
     public ApiHandler(Auth auth, Runs runs, Tasks tasks, SecretStore secrets, String service) {
         super(InvocationType.BLOCKING);
         this.auth = auth;
+        OpenApiDocument.load().register(routes);
         new AccessApi(auth.credentials()).register(routes);
         if (runs != null) {
             RunsApi runsApi = new RunsApi(runs, service);
@@ -61,6 +63,11 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
+    /** The route table, for tests that compare it with the OpenAPI document. */
+    ApiRoutes routes() {
+        return routes;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
@@ -68,8 +75,9 @@ public final class ApiHandler extends Handler.Abstract {
             return false;
         }
         try {
-            String actor = auth.management(request.getHeaders().get("Authorization"));
             ApiRoutes.Match m = routes.match(request.getMethod(), path);
+            // Credentials first for everything but the open routes: without them, 404 and 405 would reveal the API.
+            String actor = m.open() ? null : auth.management(request.getHeaders().get("Authorization"));
             if (m.endpoint() == null) {
                 if (!m.allowed().isEmpty()) {
                     response.getHeaders().put("Allow", String.join(", ", m.allowed()));
@@ -84,6 +92,11 @@ public final class ApiHandler extends Handler.Abstract {
                 response.write(true, null, callback);
             } else if (result instanceof ApiReply.Json j) {
                 write(response, callback, j.status(), j.body());
+            } else if (result instanceof ApiReply.Bytes b) {
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", b.contentType());
+                response.getHeaders().put("Content-Length", b.body().length);
+                response.write(true, ByteBuffer.wrap(b.body()), callback);
             } else if (result instanceof ApiReply.Stream s) {
                 response.setStatus(200);
                 response.getHeaders().put("Content-Type", s.contentType());

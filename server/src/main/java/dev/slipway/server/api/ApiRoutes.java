@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A small route table: {@code METHOD /api/tokens/{name}} patterns with named segments. */
 final class ApiRoutes {
@@ -12,16 +14,34 @@ final class ApiRoutes {
         Object handle(ApiCall call) throws Exception;
     }
 
-    private record Entry(String method, String[] segments, Endpoint endpoint) { }
+    private record Entry(String method, String pattern, String[] segments, Endpoint endpoint, boolean open) { }
 
-    /** A matched route, or a path that exists with other methods (405), or nothing (404). */
-    record Match(Endpoint endpoint, Map<String, String> params, List<String> allowed) { }
+    /**
+     * A matched route, or a path that exists with other methods (405), or nothing (404).
+     *
+     * @param open the endpoint needs no credentials (the API's own description)
+     */
+    record Match(Endpoint endpoint, Map<String, String> params, List<String> allowed, boolean open) { }
+
+    /** One registered operation: {@code GET} and {@code /api/tokens/{name}}. */
+    record Operation(String method, String pattern) { }
 
     private final List<Entry> entries = new ArrayList<>();
 
     ApiRoutes add(String method, String pattern, Endpoint endpoint) {
-        entries.add(new Entry(method, split(pattern), endpoint));
+        entries.add(new Entry(method, pattern, split(pattern), endpoint, false));
         return this;
+    }
+
+    /** A route anyone may call, without the admin's credentials. */
+    ApiRoutes addOpen(String method, String pattern, Endpoint endpoint) {
+        entries.add(new Entry(method, pattern, split(pattern), endpoint, true));
+        return this;
+    }
+
+    /** Every registered (method, pattern) pair, e.g. to compare with the OpenAPI document. */
+    Set<Operation> operations() {
+        return entries.stream().map(e -> new Operation(e.method(), e.pattern())).collect(Collectors.toUnmodifiableSet());
     }
 
     Match match(String method, String path) {
@@ -31,12 +51,12 @@ final class ApiRoutes {
             Map<String, String> params = bind(e.segments(), parts);
             if (params != null) {
                 if (e.method().equals(method)) {
-                    return new Match(e.endpoint(), params, List.of());
+                    return new Match(e.endpoint(), params, List.of(), e.open());
                 }
                 allowed.add(e.method());
             }
         }
-        return new Match(null, Map.of(), allowed);
+        return new Match(null, Map.of(), allowed, false);
     }
 
     private static Map<String, String> bind(String[] pattern, String[] parts) {
