@@ -72,6 +72,9 @@ class RunQueueTest {
             String running = api.cmd("sleep 20000");
             String queued = api.cmd("ok");
             api.awaitStatus(running, "Running");
+            // "Running" is set before the context and the render: wait until the executor has the run, so the cancel
+            // below reaches it (a cancel before that ends the run without calling the executor).
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> executor.started.contains(running));
             JsonNode canceled = api.json(api.post("/api/runs/" + queued + "/cancel", null), 200);
             assertThat(canceled.get("status").asText()).isEqualTo("Canceled");
             assertThat(api.log(queued, "")).isEqualTo("Run ID: " + queued + " was canceled after 0s\n");
