@@ -14,6 +14,8 @@ import org.eclipse.jetty.io.Content;
 
 /** Runs: quick builds and runs, their history, logs (live), cancel and archive; uploaded contexts. */
 final class RunsApi {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Runs runs;
     private final String service;
 
@@ -48,6 +50,7 @@ final class RunsApi {
                     return run(runs.setArchive(c.param("id"), archive));
                 })
                 .add("POST", "/api/runs/{id}/cancel", c -> run(runs.cancel(c.param("id"))))
+                .add("GET", "/api/runs/{id}/dependencies", c -> JSON.readTree(runs.dependencies(c.param("id"))))
                 .add("GET", "/api/runs/{id}/log", c -> {
                     String id = c.param("id");
                     if (runs.get(id).logDeleted()) {

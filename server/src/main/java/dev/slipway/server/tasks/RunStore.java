@@ -87,6 +87,20 @@ final class RunStore {
                 now.toEpochMilli(), id, from.name()) == 1;
     }
 
+    /** acb's dependency report of a finished run (JSON), kept for base-image triggers. */
+    void saveDependencies(String id, String json) {
+        jdbc.update("UPDATE runs SET dependencies = ? WHERE id = ?", json, id);
+    }
+
+    /** The stored dependency report, or empty when the run built nothing (or has not ended). */
+    Optional<String> dependencies(String id) {
+        List<String> found = jdbc.query("SELECT dependencies FROM runs WHERE id = ?", rs -> rs.getString(1), id);
+        if (found.isEmpty()) {
+            throw RunException.notFound(id);
+        }
+        return Optional.ofNullable(found.getFirst());
+    }
+
     void setArchive(String id, boolean enabled) {
         if (jdbc.update("UPDATE runs SET archive_enabled = ? WHERE id = ?", enabled ? 1 : 0, id) == 0) {
             throw RunException.notFound(id);

@@ -59,7 +59,11 @@ final class RunWorker {
         this.stopping = stopping;
     }
 
-    private record Result(RunStatus status, String error, List<String> images) { }
+    private record Result(RunStatus status, String error, List<String> images, String dependencies) {
+        Result(RunStatus status, String error, List<String> images) {
+            this(status, error, images, null);
+        }
+    }
 
     void run(String id) {
         Cancellation cancellation = new Cancellation();
@@ -105,13 +109,17 @@ final class RunWorker {
         try (RunLogs.Writer log = logs.open(id, resolved.masked())) {
             result = attempt(run, resolved, runDir, log, cancellation);
             if (result.status() == RunStatus.Canceled && timedOut.get()) {
-                result = new Result(RunStatus.Timeout, "the run timed out after " + request.timeout() + "s", result.images());
+                result = new Result(RunStatus.Timeout, "the run timed out after " + request.timeout() + "s", result.images(),
+                        result.dependencies());
             } else if (result.status() == RunStatus.Canceled && stopping.getAsBoolean()) {
-                result = new Result(RunStatus.Error, SERVER_STOPPED, result.images());
+                result = new Result(RunStatus.Error, SERVER_STOPPED, result.images(), result.dependencies());
             }
             Instant now = clock.instant();
             String error = result.error() == null ? null : log.masked(result.error());
             log.line(epilogue(id, result.status(), error, run.createTime(), store.get(id).map(RunRecord::startTime).orElse(null), now));
+            if (result.dependencies() != null) {
+                store.saveDependencies(id, result.dependencies());
+            }
             store.finish(id, RunStatus.Running, result.status(), error, result.images(), now);
         } finally {
             watchdog.cancel(false);
@@ -174,12 +182,13 @@ final class RunWorker {
             case TIMEOUT -> RunStatus.Timeout;
             case ERROR -> RunStatus.Error;
         };
+        String dependencies = outcome.dependencies().entries().isEmpty() ? null : outcome.dependencies().toJson();
         if (status == RunStatus.Succeeded) {
-            return new Result(status, null, outcome.outputImages());
+            return new Result(status, null, outcome.outputImages(), dependencies);
         }
         String error = outcome.error() != null && !outcome.error().isBlank() ? outcome.error()
                 : status == RunStatus.Canceled ? "the run was canceled" : "the run ended with status " + status;
-        return new Result(status, error, outcome.outputImages());
+        return new Result(status, error, outcome.outputImages(), dependencies);
     }
 
     /** acb's closing line: {@code Run ID: ca1 was successful after 5s} / {@code … failed after 9s. Error: …}. */

@@ -160,6 +160,11 @@ public final class Runs implements AutoCloseable {
         return get(id);
     }
 
+    /** acb's dependency report of a run as JSON ({@code []} when it built nothing or has not ended). */
+    public String dependencies(String id) {
+        return store.dependencies(id).orElse("[]");
+    }
+
     /** Stores an uploaded tar.gz context; returns its source location {@code upload:sha256:<hex>}. */
     public String uploadContext(InputStream body) throws IOException {
         return contexts.store(body, MAX_CONTEXT_BYTES);
