@@ -246,6 +246,13 @@ class TasksIT {
                 .containsPattern("retag \\| copy: digest: sha256:[0-9a-f]{64}");
         assertThat(ran.out()).containsPattern("\"git-head-revision\"\\s*:\\s*\"" + commit + "\"");
         tool(work, Tools.DOCKER, "pull", registry + "/its/" + run + "/git:copy");
+
+        // az acr build takes the same remote contexts: the server clones, the CLI uploads nothing.
+        Cli built = cli(work, null, 0, "build", "-r", registry, "-t", "its/" + run + "/fromgit:{{.Run.ID}}", "file://" + bare + "#main:app");
+        String buildId = runId(built);
+        IMAGES.add(registry + "/its/" + run + "/fromgit:" + buildId);
+        assertThat(built.out()).doesNotContain("Uploading").contains("Run ID: " + buildId + " was successful after");
+        tool(work, Tools.DOCKER, "pull", registry + "/its/" + run + "/fromgit:" + buildId);
     }
 
     private static String runId(Cli result) {

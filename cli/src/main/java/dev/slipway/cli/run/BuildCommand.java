@@ -17,10 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code slipway build}: {@code az acr build} — pack a local directory, upload it, build (and push) on the server. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Queue a quick build from a local directory, stream its log and push the images.")
+        description = "Queue a quick build from a local directory or a remote context, stream its log and push the images.")
 public final class BuildCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SOURCE", description = "The local directory to build.")
-    Path source;
+    @Parameters(paramLabel = "SOURCE", description = "The local directory to build, or a Git URL (repo.git#ref:folder), tarball URL or oci:// artifact.")
+    String source;
 
     @Option(names = {"-t", "--image"}, paramLabel = "IMAGE", description = "Image to tag and push, e.g. hello:{{.Run.ID}} (repeatable).")
     List<String> images = new ArrayList<>();
@@ -78,11 +78,19 @@ public final class BuildCommand implements Callable<Integer> {
         if (queued.platform != null) {
             request.put("platform", queued.platform);
         }
-        if (!Files.isRegularFile(source.resolve(file))) {
-            throw CliException.usage("no Dockerfile at " + source.resolve(file));
-        }
         RunService runs = new RunService(common.api());
-        Path archive = ContextArchive.create(source, file);
+        if (source.equals("/dev/null")) {
+            throw CliException.usage("a build needs a context: a local directory, a Git URL, a tarball URL or oci://");
+        }
+        if (ContextArchive.isRemote(source)) {
+            request.put("sourceLocation", source); // the server fetches it; the Dockerfile path is relative to it
+            return queued.follow(common, runs.create(request), "build");
+        }
+        Path dir = Path.of(source);
+        if (!Files.isRegularFile(dir.resolve(file))) {
+            throw CliException.usage("no Dockerfile at " + dir.resolve(file));
+        }
+        Path archive = ContextArchive.create(dir, file);
         try {
             common.err().println("Uploading the build context (" + Files.size(archive) + " bytes)...");
             request.put("sourceLocation", runs.upload(archive));

@@ -82,4 +82,10 @@ final class ContextArchive {
         }
         tar.closeArchiveEntry();
     }
+
+    /** Git, tarball and {@code oci://} locations (ACR's forms): the server fetches them, the CLI uploads nothing. */
+    static boolean isRemote(String source) {
+        return source.matches("(?i)^(\\w[\\w+.-]*://|git@|github\\.com/).*")
+                || source.matches(".*\\.git(#.*)?$") && !java.nio.file.Files.isDirectory(Path.of(source));
+    }
 }

@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         RunService runs = new RunService(common.api());
         if (noContext) {
             request.put("sourceLocation", "/dev/null");
-        } else if (source.matches("(?i)^(\\w[\\w+.-]*://|git@|github\\.com/).*") || source.matches(".*\\.git(#.*)?$") && !Files.isDirectory(Path.of(source))) {
+        } else if (ContextArchive.isRemote(source)) {
             request.put("sourceLocation", source); // Git, tarball URL or oci://: the server fetches it
         } else {
             Path archive = ContextArchive.create(Path.of(source), null);
