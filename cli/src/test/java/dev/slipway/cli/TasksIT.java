@@ -174,6 +174,26 @@ class TasksIT {
     }
 
     @Test
+    void aStepPastItsTimeoutIsKilledAndFailsTheRun() throws Exception {
+        Path ctx = Files.createDirectories(work.resolve("timeout"));
+        Files.writeString(ctx.resolve("acb.yaml"), """
+                steps:
+                  - id: slow
+                    cmd: %s sh -c 'echo sleeping; sleep 120'
+                    timeout: 3
+                """.formatted(base));
+        long start = System.nanoTime();
+        Cli ran = cli(ctx, null, -1, "run", "-r", registry, "-f", "acb.yaml", ".");
+        assertThat(ran.code()).isNotZero();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(60));
+        String id = runId(ran);
+        assertThat(ran.out()).contains("sleeping").contains("Step ID: slow marked as failed").contains("Run failed");
+        assertThat(cli(work, null, 0, "task", "show-run", "-r", registry, "--run-id", id, "--query", "runErrorMessage", "-o", "tsv").out())
+                .contains("failed to run step ID: slow").contains("timed out");
+        assertThat(Tools.run(work, Tools.DOCKER, "ps", "-aq", "--filter", "name=" + id + "-slow").output()).isBlank();
+    }
+
+    @Test
     void secretValuesAreMaskedInTheStoredLog() throws Exception {
         String secret = "s3cr3t-" + run;
         Cli ran = cli(work, null, 0, "run", "-r", registry, "--set-secret", "pw=" + secret,
@@ -253,6 +273,16 @@ class TasksIT {
         IMAGES.add(registry + "/its/" + run + "/fromgit:" + buildId);
         assertThat(built.out()).doesNotContain("Uploading").contains("Run ID: " + buildId + " was successful after");
         tool(work, Tools.DOCKER, "pull", registry + "/its/" + run + "/fromgit:" + buildId);
+
+        // A named task from the repository's acb.yaml: each run clones the ref again.
+        String task = "git-" + run;
+        cli(work, null, 0, "task", "create", "-r", registry, "-n", task, "-c", "file://" + bare + "#main:app", "-f", "acb.yaml");
+        Cli taskRun = cli(work, null, 0, "task", "run", "-r", registry, "-n", task);
+        String taskRunId = runId(taskRun);
+        IMAGES.add(registry + "/its/" + run + "/git:" + taskRunId);
+        assertThat(taskRun.out()).contains("commit=" + commit + " branch=main");
+        String table = cli(work, null, 0, "task", "list-runs", "-r", registry, "-n", task, "-o", "table").out();
+        assertThat(table).containsPattern("(?m)^" + taskRunId + " +" + task + " +Linux +Succeeded +Manual ");
     }
 
     private static String runId(Cli result) {

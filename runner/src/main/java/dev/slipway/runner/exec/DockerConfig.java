@@ -27,6 +27,9 @@ final class DockerConfig {
             ObjectNode entry = auths.putObject(login.server());
             if (login.registryToken() != null) {
                 entry.put("registrytoken", login.registryToken());
+                // For engines that drop registrytoken (Podman): the token as the password of the token user.
+                entry.put("auth", Base64.getEncoder().encodeToString((RegistryLogin.TOKEN_USER + ":"
+                        + login.registryToken()).getBytes(StandardCharsets.UTF_8)));
             } else if (login.username() != null) {
                 entry.put("auth", Base64.getEncoder().encodeToString((login.username() + ":"
                         + (login.password() == null ? "" : login.password())).getBytes(StandardCharsets.UTF_8)));

@@ -91,6 +91,9 @@ final class DockerImages {
         var callback = new Collector<PushResponseItem>(item -> {
             if (item.getAux() != null && item.getAux().getDigest() != null) {
                 digest.set(item.getAux().getDigest());
+            } else if (digest.get() == null && item.getStatus() != null) {
+                // Podman sends no aux record, only the docker CLI's "<tag>: digest: sha256:… size: N" status line.
+                pushedDigest(item.getStatus()).ifPresent(digest::set);
             }
             // Progress bars would flood the log; the docker CLI shows them in place, we keep status changes only.
             if (item.getStatus() != null && item.getProgressDetail() == null) {
@@ -123,6 +126,13 @@ final class DockerImages {
         });
         DockerEngine.call("pull image " + image, () -> cmd.exec(callback));
         callback.await("pull image " + image);
+    }
+
+    private static final java.util.regex.Pattern PUSHED = java.util.regex.Pattern.compile("digest: (sha256:[0-9a-f]{64})");
+
+    static Optional<String> pushedDigest(String status) {
+        var m = PUSHED.matcher(status);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     Optional<Engine.ImageInfo> inspect(String image) {
@@ -169,7 +179,10 @@ final class DockerImages {
     static AuthConfig auth(RegistryLogin login) {
         var auth = new AuthConfig().withRegistryAddress(login.server());
         if (login.registryToken() != null) {
-            return auth.withRegistrytoken(login.registryToken());
+            // dockerd uses registrytoken as the bearer token and ignores the rest; Podman ignores registrytoken
+            // and logs in with the username and password, which the registry accepts for its own run tokens.
+            return auth.withRegistrytoken(login.registryToken()).withUsername(RegistryLogin.TOKEN_USER)
+                    .withPassword(login.registryToken());
         }
         return auth.withUsername(login.username()).withPassword(login.password());
     }

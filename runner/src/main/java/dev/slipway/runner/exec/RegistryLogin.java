@@ -18,6 +18,12 @@ public record RegistryLogin(String server, String username, String password, Str
         return new RegistryLogin(server, username, password, null);
     }
 
+    /**
+     * The username that goes with a registry token where an engine only passes usernames and passwords on (Podman
+     * drops {@code registrytoken}): the registry's token endpoint takes the token itself as that user's password.
+     */
+    public static final String TOKEN_USER = "slipway-run-token";
+
     public static RegistryLogin token(String server, String registryToken) {
         return new RegistryLogin(server, null, null, registryToken);
     }

@@ -142,7 +142,20 @@ class CmdStepTest {
         DockerConfig.write(home, List.of(RegistryLogin.token("reg:5000", "tok"), RegistryLogin.password("other.io", "u", "p")));
         String json = java.nio.file.Files.readString(home.resolve(".docker/config.json"));
         assertThat(json).contains("\"reg:5000\" : {\n      \"registrytoken\" : \"tok\"")
-                .contains("\"auth\" : \"" + java.util.Base64.getEncoder().encodeToString("u:p".getBytes()) + "\"");
+                .contains("\"auth\" : \"" + java.util.Base64.getEncoder().encodeToString("u:p".getBytes()) + "\"")
+                // engines that drop registrytoken (Podman) get the token as the token user's password
+                .contains("\"auth\" : \"" + java.util.Base64.getEncoder().encodeToString("slipway-run-token:tok".getBytes()) + "\"");
+    }
+
+    @Test
+    void tokenLoginsCarryTheTokenBothWaysAndPodmanPushDigestsAreRead() {
+        var auth = DockerImages.auth(RegistryLogin.token("reg:5000", "tok"));
+        assertThat(auth.getRegistrytoken()).isEqualTo("tok");
+        assertThat(auth.getUsername()).isEqualTo(RegistryLogin.TOKEN_USER);
+        assertThat(auth.getPassword()).isEqualTo("tok");
+        assertThat(DockerImages.pushedDigest("ca4: digest: sha256:" + "b".repeat(64) + " size: 737"))
+                .contains("sha256:" + "b".repeat(64));
+        assertThat(DockerImages.pushedDigest("Pushing")).isEmpty();
     }
 
     @Test

@@ -56,7 +56,16 @@ public final class Auth {
     }
 
     /** Checks a username and password; UNAUTHORIZED (audited) when they do not match an enabled credential. */
+    /**
+     * The username under which a run's token is accepted as a Basic password; the runner's
+     * {@code RegistryLogin.TOKEN_USER} sends it.
+     */
+    public static final String RUN_TOKEN_USER = "slipway-run-token";
+
     public Authenticated basic(String user, String password) {
+        if (RUN_TOKEN_USER.equals(user)) {
+            return runToken(password);
+        }
         String key = Digest.sha256((user + "\u0000" + password).getBytes(StandardCharsets.UTF_8)).hex();
         Authenticated cached = basicCache.getIfPresent(key);
         if (cached != null) {
@@ -90,8 +99,19 @@ public final class Auth {
         return up[0];
     }
 
+    private Authenticated runToken(String token) {
+        AccessClaims claims = tokens.verifyOwnAccess(token);
+        if (!claims.subject().startsWith("run:")) {
+            throw new AuthException(AuthException.Kind.UNAUTHORIZED, "only a run's own token is accepted as a password");
+        }
+        List<Grant> grants = claims.access().stream().filter(a -> !a.catalog())
+                .map(a -> new Grant(a.name(), a.actions())).toList();
+        return new Authenticated(new Principal.Run(claims.subject(), new Permissions(grants, false)), "");
+    }
+
     public Permissions permissions(Principal p) {
         return switch (p) {
+            case Principal.Run r -> r.permissions();
             case Principal.Admin a -> Permissions.ALL;
             case Principal.Anonymous a -> anonymousPull() ? Permissions.PULL_ALL : Permissions.NONE;
             case Principal.Token t -> permissionCache.get(t.scopeMap(), name -> store.scopeMap(name)
@@ -120,7 +140,7 @@ public final class Auth {
         }
         String subject = who.principal().name();
         String access = tokens.issueAccess(subject, service, granted);
-        String refresh = offline && !(who.principal() instanceof Principal.Anonymous)
+        String refresh = offline && !(who.principal() instanceof Principal.Anonymous) && !(who.principal() instanceof Principal.Run)
                 ? tokens.issueRefresh(subject, service, who.credential()) : null;
         return new TokenGrant(access, refresh, tokens.accessTtl().toSeconds(), clock.instant(), granted);
     }

@@ -146,6 +146,28 @@ class TokenAuthTest {
     }
 
     @Test
+    void aRunsTokenIsAcceptedAsAPasswordForWhatItGrantsOnly() throws Exception {
+        // Podman passes only usernames and passwords to registries: a run logs in with its own token as password.
+        String runToken = server.auth().runToken("ca7", http.service(), java.util.Set.of("built/app"),
+                java.util.Set.of("base/image"), java.time.Duration.ofMinutes(10));
+        String user = Auth.RUN_TOKEN_USER;
+        assertThat(user).isEqualTo(dev.slipway.runner.exec.RegistryLogin.TOKEN_USER);
+        HttpResponse<String> granted = http.token(user, runToken, "repository:built/app:pull,push", "repository:other/app:pull");
+        assertThat(granted.statusCode()).isEqualTo(200);
+        assertThat(json(granted).get("refresh_token")).as("no refresh token for a run").isNull();
+        String access = json(granted).get("token").asText();
+        assertThat(http.send("POST", "/v2/built/app/blobs/uploads/", bearer(access), null).statusCode()).isEqualTo(202);
+        assertThat(http.get("/v2/other/app/tags/list", bearer(access)).statusCode()).isIn(401, 403);
+        // Basic straight on /v2 works the same way, limited the same way.
+        assertThat(http.get("/v2/base/image/tags/list", basic(user, runToken)).statusCode()).isIn(200, 404);
+        assertThat(http.send("POST", "/v2/base/image/blobs/uploads/", basic(user, runToken), null).statusCode()).isIn(401, 403);
+        // Only a run's token will do: an access token of the admin, a garbage one, an expired one are refused.
+        String adminAccess = http.accessToken("admin", adminPassword, "repository:built/app:pull");
+        assertThat(http.token(user, adminAccess, "repository:built/app:pull").statusCode()).isEqualTo(401);
+        assertThat(http.token(user, "not-a-jwt", "repository:built/app:pull").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void refreshTokensWorkUntilTheirCredentialGoes() throws Exception {
         Credentials c = server.auth().credentials();
         c.tokens().create("test", "refresh-bot", "_repositories_push", true);
