@@ -3,7 +3,6 @@ package dev.slipway.server.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ final class RunRequests {
         if (b == null || !b.isObject()) {
             throw RunException.invalid("the run request must be a JSON object");
         }
-        String type = text(b, "runType");
+        String type = RequestFields.text(b, "runType");
         if (type == null) {
             throw RunException.invalid("runType is required (QuickBuild or QuickRun)");
         }
@@ -40,23 +39,24 @@ final class RunRequests {
     }
 
     private static QuickRequest.Build build(JsonNode b, int timeout, String[] platform) {
-        String source = text(b, "sourceLocation");
+        String source = RequestFields.text(b, "sourceLocation");
         if (source == null || source.isBlank()) {
             throw RunException.invalid("sourceLocation is required for a build");
         }
-        String dockerfile = text(b, "dockerFilePath");
-        Boolean push = bool(b, "isPushEnabled");
-        Boolean noPush = bool(b, "noPush");
+        String dockerfile = RequestFields.text(b, "dockerFilePath");
+        Boolean push = RequestFields.bool(b, "isPushEnabled");
+        Boolean noPush = RequestFields.bool(b, "noPush");
         boolean pushEnabled = (push == null || push) && (noPush == null || !noPush);
-        return new QuickRequest.Build(strings(b, "imageNames"), dockerfile == null || dockerfile.isBlank() ? "Dockerfile" : dockerfile,
-                values(b, "arguments"), text(b, "target"), platform[2], Boolean.TRUE.equals(bool(b, "noCache")), pushEnabled,
+        return new QuickRequest.Build(RequestFields.strings(b, "imageNames", "imageNames"), dockerfile == null || dockerfile.isBlank() ? "Dockerfile" : dockerfile,
+                RequestFields.setValues(b, "arguments", "arguments", v -> v), RequestFields.text(b, "target"), platform[2],
+                Boolean.TRUE.equals(RequestFields.bool(b, "noCache")), pushEnabled,
                 timeout, source, platform[0], platform[1]);
     }
 
     private static QuickRequest.Run run(JsonNode b, int timeout, String[] platform) {
-        String content = text(b, "taskFileContent");
-        String encoded = text(b, "encodedTaskContent");
-        String cmd = text(b, "cmd");
+        String content = RequestFields.text(b, "taskFileContent");
+        String encoded = RequestFields.text(b, "encodedTaskContent");
+        String cmd = RequestFields.text(b, "cmd");
         int given = (content != null ? 1 : 0) + (encoded != null ? 1 : 0) + (cmd != null ? 1 : 0);
         if (given > 1) {
             throw RunException.invalid("give only one of taskFileContent, encodedTaskContent and cmd");
@@ -70,19 +70,19 @@ final class RunRequests {
             }
             content = QuickTasks.cmd(cmd, b.hasNonNull("timeout") ? timeout : null);
         }
-        String source = text(b, "sourceLocation");
+        String source = RequestFields.text(b, "sourceLocation");
         source = source == null || source.isBlank() ? Contexts.NONE : source;
-        String taskPath = text(b, "taskFilePath");
+        String taskPath = RequestFields.text(b, "taskFilePath");
         if (content == null && source.equals(Contexts.NONE)) {
             throw RunException.invalid("a run without a context needs taskFileContent, encodedTaskContent or cmd");
         }
-        String values = text(b, "valuesContent");
-        String encodedValues = text(b, "encodedValuesContent");
+        String values = RequestFields.text(b, "valuesContent");
+        String encodedValues = RequestFields.text(b, "encodedValuesContent");
         if (encodedValues != null) {
             values = decode("encodedValuesContent", encodedValues);
         }
         return new QuickRequest.Run(content, content != null ? null : taskPath == null ? "acb.yaml" : taskPath, values,
-                text(b, "valuesFilePath"), values(b, "values"), timeout, source, platform[0], platform[1]);
+                RequestFields.text(b, "valuesFilePath"), RequestFields.setValues(b, "values", "values", v -> v), timeout, source, platform[0], platform[1]);
     }
 
     /** The request with the values of secret arguments and set values blanked (kept once the run ended). */
@@ -137,65 +137,5 @@ final class RunRequests {
         } catch (IllegalArgumentException e) {
             throw RunException.invalid(field + " is not valid base64");
         }
-    }
-
-    private static List<QuickRequest.SetValue> values(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        List<QuickRequest.SetValue> out = new ArrayList<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw RunException.invalid(field + " must be a list of {name, value, isSecret}");
-        }
-        for (JsonNode e : v) {
-            String name = e.path("name").asText("");
-            if (!e.isObject() || name.isBlank()) {
-                throw RunException.invalid(field + " entries need a name");
-            }
-            out.add(new QuickRequest.SetValue(name, e.hasNonNull("value") ? e.get("value").asText() : null,
-                    e.path("isSecret").asBoolean(false)));
-        }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        List<String> out = new ArrayList<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw RunException.invalid(field + " must be a list of strings");
-        }
-        v.forEach(e -> {
-            if (!e.isTextual() || e.asText().isBlank()) {
-                throw RunException.invalid(field + " must be a list of non-empty strings");
-            }
-            out.add(e.asText());
-        });
-        return out;
-    }
-
-    private static String text(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw RunException.invalid(field + " must be a string");
-        }
-        return v.textValue();
-    }
-
-    private static Boolean bool(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isBoolean()) {
-            throw RunException.invalid(field + " must be true or false");
-        }
-        return v.booleanValue();
     }
 }

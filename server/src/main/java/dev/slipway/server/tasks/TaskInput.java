@@ -3,7 +3,6 @@ package dev.slipway.server.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ final class TaskInput {
         if (name == null || !NAME.matcher(name).matches()) {
             throw RunException.invalid("a task name is 5 to 50 letters, digits, '-' or '_', not '" + name + "'");
         }
-        String statusText = text(o, "status");
+        String statusText = RequestFields.text(o, "status");
         TaskDefinition.Status status = TaskDefinition.Status.Enabled;
         if (statusText != null) {
             status = switch (statusText.toLowerCase(Locale.ROOT)) {
@@ -45,18 +44,19 @@ final class TaskInput {
         if (s == null || !s.isObject()) {
             throw RunException.invalid("a task needs a step: {type: Docker|FileTask|EncodedTask, …}");
         }
-        String type = text(s, "type");
+        String type = RequestFields.text(s, "type");
         if (type == null) {
             throw RunException.invalid("step.type is required: Docker, FileTask or EncodedTask");
         }
-        String context = text(s, "contextPath");
+        String context = RequestFields.text(s, "contextPath");
         TaskStep step = switch (type) {
-            case "Docker" -> new TaskStep.Docker(strings(s, "imageNames"), orDefault(text(s, "dockerFilePath"), "Dockerfile"),
-                    values(s, "arguments", open), blankToNull(text(s, "target")), bool(s, "noCache", false),
-                    bool(s, "isPushEnabled", true));
-            case "FileTask" -> new TaskStep.File(relative(orDefault(text(s, "taskFilePath"), "acb.yaml"), "taskFilePath"),
-                    s.hasNonNull("valuesFilePath") ? relative(text(s, "valuesFilePath"), "valuesFilePath") : null,
-                    values(s, "values", open));
+            case "Docker" -> new TaskStep.Docker(RequestFields.strings(s, "imageNames", "step.imageNames"),
+                    orDefault(RequestFields.text(s, "dockerFilePath"), "Dockerfile"),
+                    RequestFields.setValues(s, "arguments", "step.arguments", open), blankToNull(RequestFields.text(s, "target")),
+                    Boolean.TRUE.equals(RequestFields.bool(s, "noCache")), !Boolean.FALSE.equals(RequestFields.bool(s, "isPushEnabled")));
+            case "FileTask" -> new TaskStep.File(relative(orDefault(RequestFields.text(s, "taskFilePath"), "acb.yaml"), "taskFilePath"),
+                    s.hasNonNull("valuesFilePath") ? relative(RequestFields.text(s, "valuesFilePath"), "valuesFilePath") : null,
+                    RequestFields.setValues(s, "values", "step.values", open));
             case "EncodedTask" -> encoded(s, open);
             default -> throw RunException.invalid("step.type must be Docker, FileTask or EncodedTask, not '" + type + "'");
         };
@@ -68,13 +68,13 @@ final class TaskInput {
             context = Contexts.NONE;
         }
         checkContext(context);
-        String token = text(s, "contextAccessToken");
+        String token = RequestFields.text(s, "contextAccessToken");
         return new TaskDefinition(name, status, platform(o.get("platform")), cpu, timeout, context,
                 token == null || token.isEmpty() ? null : open.apply(token), step, credentials(o, open), created, updated);
     }
 
     private static TaskStep.Encoded encoded(JsonNode s, UnaryOperator<String> open) {
-        String cmd = text(s, "cmd");
+        String cmd = RequestFields.text(s, "cmd");
         String content = s.hasNonNull("encodedTaskContent") ? decode(s, "encodedTaskContent") : null;
         if (cmd != null && content != null) {
             throw RunException.invalid("give step.cmd or step.encodedTaskContent, not both");
@@ -89,7 +89,7 @@ final class TaskInput {
             throw RunException.invalid("an EncodedTask step needs encodedTaskContent (base64 YAML) or cmd");
         }
         String values = s.hasNonNull("encodedValuesContent") ? decode(s, "encodedValuesContent") : null;
-        return new TaskStep.Encoded(content, values, values(s, "values", open));
+        return new TaskStep.Encoded(content, values, RequestFields.setValues(s, "values", "step.values", open));
     }
 
     /** The forms Contexts knows or will know; anything else is refused here with the accepted forms named. */
@@ -154,26 +154,6 @@ final class TaskInput {
         return v == null || v.isNull() || v.asText().isEmpty() ? null : open.apply(v.asText());
     }
 
-    private static List<QuickRequest.SetValue> values(JsonNode s, String field, UnaryOperator<String> open) {
-        JsonNode v = s.get(field);
-        List<QuickRequest.SetValue> out = new ArrayList<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw RunException.invalid("step." + field + " must be a list of {name, value, isSecret}");
-        }
-        for (JsonNode e : v) {
-            String name = e.path("name").asText("");
-            if (!e.isObject() || name.isBlank()) {
-                throw RunException.invalid("step." + field + " entries need a name");
-            }
-            boolean secret = e.path("isSecret").asBoolean(false);
-            String value = e.hasNonNull("value") ? e.get("value").asText() : null;
-            out.add(new QuickRequest.SetValue(name, secret && value != null ? open.apply(value) : value, secret));
-        }
-        return out;
-    }
 
     private static String relative(String path, String field) {
         if (path.startsWith("/") || path.contains("://") || List.of(path.split("/")).contains("..")) {
@@ -190,45 +170,8 @@ final class TaskInput {
         }
     }
 
-    private static List<String> strings(JsonNode s, String field) {
-        List<String> out = new ArrayList<>();
-        JsonNode v = s.get(field);
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw RunException.invalid("step." + field + " must be a list of strings");
-        }
-        v.forEach(e -> {
-            if (!e.isTextual() || e.asText().isBlank()) {
-                throw RunException.invalid("step." + field + " must be a list of non-empty strings");
-            }
-            out.add(e.asText());
-        });
-        return out;
-    }
 
-    private static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw RunException.invalid(field + " must be a string");
-        }
-        return v.textValue();
-    }
 
-    private static boolean bool(JsonNode o, String field, boolean fallback) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            throw RunException.invalid(field + " must be true or false");
-        }
-        return v.booleanValue();
-    }
 
     private static int integer(JsonNode o, String field, int fallback, int min, int max) {
         JsonNode v = o.get(field);
