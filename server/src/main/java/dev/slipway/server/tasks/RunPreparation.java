@@ -5,6 +5,7 @@ import dev.slipway.runner.TaskRendering;
 import dev.slipway.runner.TaskValues;
 import dev.slipway.runner.exec.RegistryLogin;
 import dev.slipway.runner.exec.RunRequest;
+import dev.slipway.runner.exec.StepImages;
 import dev.slipway.runner.scan.BuildCommand;
 import dev.slipway.runner.scan.Dependencies;
 import dev.slipway.runner.scan.DockerBuildCommand;
@@ -13,6 +14,7 @@ import dev.slipway.runner.scan.ImageReference;
 import dev.slipway.runner.scan.Tags;
 import dev.slipway.runner.spec.AliasSources;
 import dev.slipway.runner.spec.BuildStep;
+import dev.slipway.runner.spec.CmdStep;
 import dev.slipway.runner.spec.PushStep;
 import dev.slipway.runner.spec.StepSpec;
 import dev.slipway.runner.spec.TaskDefaults;
@@ -119,12 +121,19 @@ final class RunPreparation {
     }
 
     /**
-     * Repositories of our registry that the build steps' Dockerfiles start FROM (or COPY --from), when the
-     * Dockerfile is in the workspace and scans; anything else is left to the executor to report.
+     * Repositories of our registry the run pulls: the images cmd steps run, and what the build steps' Dockerfiles
+     * start FROM (or COPY --from) when the Dockerfile is in the workspace and scans; anything else is left to the
+     * executor to report.
      */
     static Set<String> baseRepositories(TaskRendering.Result rendered, String registry, Path workspace) {
         Set<String> repos = new LinkedHashSet<>();
         for (StepSpec step : rendered.prepared().spec().steps()) {
+            if (step instanceof CmdStep c) {
+                // the image a cmd step runs is pulled with the run's login too
+                StepImages.cmdImage(c).map(ImageReference::parse).filter(i -> registry.equalsIgnoreCase(i.registry()))
+                        .ifPresent(i -> repos.add(i.repository()));
+                continue;
+            }
             if (!(step instanceof BuildStep b)) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.server.tasks.context.ContextSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class TaskInput {
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]{5,50}");
-    private static final Pattern UPLOAD = Pattern.compile("upload:sha256:[0-9a-f]{64}");
     private static final Set<String> ARCHITECTURES = Set.of("amd64", "x86", "386", "arm", "arm64");
     private static final Set<String> VARIANTS = Set.of("v6", "v7", "v8");
 
@@ -93,12 +93,18 @@ final class TaskInput {
     }
 
     /** The forms Contexts knows or will know; anything else is refused here with the accepted forms named. */
+    /** The forms a run can fetch (the contexts' own parser decides), refused here at once rather than at run time. */
     static void checkContext(String c) {
         boolean ok = !c.isBlank() && c.chars().noneMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))
-                && (c.equals(Contexts.NONE) || UPLOAD.matcher(c).matches() || c.startsWith("https://")
-                || c.startsWith("http://") || c.startsWith("git@") || c.startsWith("git://")
-                || c.startsWith("github.com/") || c.startsWith("oci://"));
-        if (!ok || c.matches("(https?|oci|git)://[/#:]*")) {
+                && !c.matches("(https?|oci|git|file)://[/#:]*");
+        if (ok) {
+            try {
+                ContextSource.parse(c);
+            } catch (IllegalArgumentException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
             throw RunException.invalid("unsupported context '" + c + "': use a local directory (the CLI uploads it),"
                     + " /dev/null, a git URL (https://host/repo.git#ref:dir), a tarball URL or oci://registry/repo:tag");
         }

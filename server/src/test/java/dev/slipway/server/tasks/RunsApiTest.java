@@ -86,6 +86,21 @@ class RunsApiTest {
     }
 
     @Test
+    void theRunTokenMayPullTheImagesCmdStepsRunFromThisRegistry() throws Exception {
+        String id = api.create(Map.of("runType", "QuickRun", "cmd", api.registry() + "/tools/runner:2 echo hi", "sourceLocation", "/dev/null"))
+                .get("runId").asText();
+        api.awaitStatus(id, "Succeeded");
+        String token = executor.request(id).logins().getFirst().registryToken();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> pull = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/v2/tools/runner/manifests/2"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(pull.statusCode()).as("allowed (the repository does not exist): %s", pull.body()).isEqualTo(404);
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/v2/tools/other/manifests/2"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isIn(401, 403);
+    }
+
+    @Test
     void theRunTokenMayPushOnlyTheRunsRepositories() throws Exception {
         String source = api.upload(RunsClient.tarGz(Map.of("Dockerfile", "FROM " + api.registry() + "/base/img:1\nRUN true\n")));
         String id = api.create(Map.of("runType", "QuickBuild", "sourceLocation", source, "imageNames", List.of("tokentest/app:v1")))

@@ -109,7 +109,7 @@ class TasksApiTest {
         assertThat(error("PUT", "/api/tasks/no-step", Map.of(), 400)).contains("needs a step");
         assertThat(error("PUT", "/api/tasks/bad-type", Map.of("step", Map.of("type", "Pack")), 400)).contains("Docker, FileTask or EncodedTask");
         assertThat(error("PUT", "/api/tasks/no-context", Map.of("step", Map.of("type", "FileTask")), 400)).contains("needs a context");
-        for (String bad : List.of("not a url", "ftp://x/y", "C:\\src", "./relative", "https://")) {
+        for (String bad : List.of("not a url", "ftp://x/y", "C:\\src", "./relative", "https://", "file://", "oci://noslash")) {
             assertThat(error("PUT", "/api/tasks/bad-context", Map.of("step", Map.of("type", "Docker", "contextPath", bad)), 400))
                     .as(bad).contains("unsupported context");
         }
