@@ -133,15 +133,15 @@ public final class SlipwayServer implements AutoCloseable {
         SlipwayServer s = new SlipwayServer(config, executor);
         try {
             s.auth.bootstrap().ifPresent(file -> LOG.info("created the admin user '{}'; its passwords are in {}", Auth.ADMIN, file));
-            if (!config.auth()) {
-                LOG.warn("authentication is OFF (--auth none): anyone who can reach port {} can push, pull and delete", config.port());
-            }
             // Recover before accepting requests, so a run created now is never mistaken for one the last process left.
             s.runs.start();
             s.jetty.start();
         } catch (Exception e) {
             s.close();
             throw e;
+        }
+        if (!config.auth()) {
+            LOG.warn("authentication is OFF (--auth none): anyone who can reach port {} can push, pull and delete", s.port());
         }
         LOG.info("Slipway listening on {}:{} with data in {}", config.host(), s.port(), config.dataDir().toAbsolutePath());
         return s;
