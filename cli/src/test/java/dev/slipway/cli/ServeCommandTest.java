@@ -125,6 +125,8 @@ class ServeCommandTest {
     void withNothingGivenEverySettingHasItsDefault() throws IOException {
         assertThat(settings(Map.of(), Map.of(), null))
                 .isEqualTo(new ServerConfig(Path.of("./data"), "0.0.0.0", 5000, Duration.ofHours(24), Duration.ofHours(1)));
+        // absolute: run workspaces under it are bind-mounted into step containers
+        assertThat(settings(Map.of(), Map.of(), null).dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     }
 
     @Test

@@ -20,7 +20,8 @@ public record ServerConfig(Path dataDir, String host, int port, Duration uploadP
                            boolean auth, String service, TlsSource tls, RunSettings runs) {
     public ServerConfig {
         Objects.requireNonNull(runs, "runs");
-        Objects.requireNonNull(dataDir, "dataDir");
+        // Absolute from the start: run workspaces under it are bind-mounted into containers (`--data-dir ./data`).
+        dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);

@@ -34,7 +34,8 @@ public record RunRequest(String runId, String registry, TaskFile.Prepared task, 
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(task, "task");
-        Objects.requireNonNull(workspace, "workspace");
+        // Bind mounts need an absolute host path, and "inside the workspace" checks compare normalised paths.
+        workspace = Objects.requireNonNull(workspace, "workspace").toAbsolutePath().normalize();
         logins = List.copyOf(logins);
         masked = List.copyOf(masked);
         Objects.requireNonNull(timeout, "timeout");

@@ -2,6 +2,8 @@ package dev.slipway.runner.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.runner.spec.AliasSources;
+import dev.slipway.runner.spec.TaskFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,13 @@ class BuildPushTest {
         String json = runs.log.get(runs.log.indexOf(runs.lines("The following dependencies were found:").getFirst()) + 1);
         assertThat(json).startsWith("[{\"image\":{\"registry\":\"reg.example:5000\",\"repository\":\"app\"")
                 .isEqualTo(outcome.dependencies().toJson());
+    }
+
+    @Test
+    void aRelativeWorkspaceBecomesAbsoluteSoBuildsAndBindMountsWork() throws Exception {
+        var request = new RunRequest("ca9", Runs.REGISTRY, TaskFile.prepare("steps:\n  - cmd: x\n", AliasSources.NONE, t -> t),
+                Path.of("./data/runs/ca9/workspace"), List.of(), List.of(), Duration.ofMinutes(1));
+        assertThat(request.workspace()).isAbsolute().isEqualTo(Path.of("data/runs/ca9/workspace").toAbsolutePath());
     }
 
     @Test
