@@ -12,6 +12,7 @@ declare -A need=(
   [/usr/bin/docker]=docker.io [/usr/sbin/dockerd]=docker.io [/usr/bin/skopeo]=skopeo [/usr/bin/buildah]=buildah
   [/usr/bin/umoci]=umoci [/usr/sbin/runc]=runc [/bin/busybox]=busybox-static [/usr/bin/docker-registry]=docker-registry
   [/usr/bin/jq]=jq [/usr/bin/curl]=curl [/usr/bin/python3]=python3 [/usr/bin/mvn]=maven
+  [/usr/bin/git]=git [/usr/lib/git-core/git-http-backend]=git
 )
 missing=()
 for cmd in "${!need[@]}"; do
