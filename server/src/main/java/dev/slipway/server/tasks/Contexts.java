@@ -43,9 +43,9 @@ final class Contexts {
         Files.createDirectories(dir);
     }
 
-    /** What fetching a run's context may use: the task's Git token and pull tokens for the run's registry. */
-    ContextAccess access(String runId, String registry, String gitToken) {
-        return new ContextAccess(registry, gitToken, repository -> tokens == null ? null
+    /** What fetching a run's context may use: pull tokens for the run's registry. */
+    ContextAccess access(String runId, String registry) {
+        return new ContextAccess(registry, repository -> tokens == null ? null
                 : tokens.mint(runId, registry, java.util.Set.of(), java.util.Set.of(repository), PULL_TOKEN_LIFETIME));
     }
 
@@ -118,16 +118,8 @@ final class Contexts {
         return ContextFetcher.fetch(parsed, workspace, access, log);
     }
 
-    /** What the run's log must mask before the context is fetched: the task's Git token and URL userinfo. */
-    static List<String> secrets(String source, String gitToken) {
-        var out = new java.util.ArrayList<>(secrets(source));
-        if (gitToken != null && !gitToken.isEmpty()) {
-            out.add(gitToken);
-        }
-        return out;
-    }
-
-    private static List<String> secrets(String source) {
+    /** What the run's log must mask before the context is fetched: the URL's userinfo (a Git token). */
+    static List<String> secrets(String source) {
         var m = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/@#]+)@").matcher(source == null ? "" : source);
         if (!m.find()) {
             return List.of();

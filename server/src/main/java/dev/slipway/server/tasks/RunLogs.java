@@ -1,5 +1,6 @@
 package dev.slipway.server.tasks;
 
+import dev.slipway.runner.exec.Masker;
 import dev.slipway.runner.exec.RunLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ final class RunLogs {
         Files.deleteIfExists(file(id));
     }
 
-    /** A writer that appends each line and flushes it at once; {@code masked} values are replaced by {@code ***}. */
+    /** A writer that appends each line and flushes it at once; {@code masked} values are replaced by {@link Masker#MASK}. */
     Writer open(String id, List<String> masked) {
         return new Writer(file(id), masked, this::signal);
     }
@@ -120,26 +121,18 @@ final class RunLogs {
         }
     }
 
-    static String mask(String text, List<String> masked) {
-        String out = text;
-        for (String secret : masked) {
-            if (secret != null && !secret.isEmpty()) {
-                out = out.replace(secret, "***");
-            }
-        }
-        return out;
-    }
-
     /** Thread-safe: parallel steps write at once. */
     static final class Writer implements RunLog, AutoCloseable {
         private final ReentrantLock lock = new ReentrantLock();
         private final List<String> masked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile Masker masker;
         private final FileChannel channel;
         private final OutputStream out;
         private final Runnable onChange;
 
         Writer(Path file, List<String> masked, Runnable onChange) {
             this.masked.addAll(masked);
+            this.masker = new Masker(this.masked);
             this.onChange = onChange;
             try {
                 this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -152,16 +145,17 @@ final class RunLogs {
         /** Adds values to mask from now on (those known only once the task is rendered). */
         void mask(List<String> more) {
             masked.addAll(more);
+            masker = new Masker(masked);
         }
 
         String masked(String text) {
-            return RunLogs.mask(text, masked);
+            return masker.mask(text);
         }
 
         /** Lines from the executor are masked already; masking again is cheap and covers the server's own lines. */
         @Override
         public void line(String text) {
-            byte[] bytes = (RunLogs.mask(text, masked) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = (masker.mask(text) + "\n").getBytes(StandardCharsets.UTF_8);
             lock.lock();
             try {
                 out.write(bytes);

@@ -149,8 +149,8 @@ final class RunWorker {
         Path workspace = runDir.resolve("workspace");
         Fetched fetched;
         try {
-            log.mask(Contexts.secrets(request.source(), null));
-            fetched = contexts.fetch(request.source(), workspace, contexts.access(run.id(), run.registry(), null), log::line);
+            log.mask(Contexts.secrets(request.source()));
+            fetched = contexts.fetch(request.source(), workspace, contexts.access(run.id(), run.registry()), log::line);
         } catch (Exception e) {
             String error = "failed to extract the source context: " + e.getMessage();
             log.line(error);

@@ -168,10 +168,10 @@ class RunsApiTest {
         String id = api.create(req).get("runId").asText();
         JsonNode run = api.awaitStatus(id, "Failed");
         assertThat(((CmdStep) executor.request(id).task().spec().steps().getFirst()).cmd()).isEqualTo("fail hello hunter2");
-        assertThat(run.get("runErrorMessage").asText()).isEqualTo("failed during run, err: fail hello ***");
+        assertThat(run.get("runErrorMessage").asText()).isEqualTo("failed during run, err: fail hello *****");
         String log = api.log(id, "");
         assertThat(log).doesNotContain("hunter2")
-                .matches("(?s).*\nRun ID: " + id + " failed after \\d+s\\. Error: failed during run, err: fail hello \\*\\*\\*\n");
+                .matches("(?s).*\nRun ID: " + id + " failed after \\d+s\\. Error: failed during run, err: fail hello \\*\\*\\*\\*\\*\n");
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class ContextFetcher {
         Files.createDirectories(workspace.getParent());
         try {
             return switch (source) {
-                case ContextSource.Git git -> GitContext.fetch(git, workspace, scratch, access.gitToken(), log);
+                case ContextSource.Git git -> GitContext.fetch(git, workspace, scratch, log);
                 case ContextSource.Tarball tarball -> {
                     TarballContext.fetch(tarball, workspace, scratch, log);
                     yield Fetched.NOTHING;

@@ -34,9 +34,8 @@ final class GitContext {
 
     /**
      * @param scratch an absent directory next to the workspace to clone into
-     * @param token   the task's Git access token, or null
      */
-    static Fetched fetch(ContextSource.Git source, Path workspace, Path scratch, String token, Consumer<String> log)
+    static Fetched fetch(ContextSource.Git source, Path workspace, Path scratch, Consumer<String> log)
             throws IOException {
         URIish uri;
         try {
@@ -44,7 +43,7 @@ final class GitContext {
         } catch (URISyntaxException e) {
             throw new IOException("invalid Git URL " + GitUrls.redact(source.url()));
         }
-        CredentialsProvider credentials = credentials(uri, token);
+        CredentialsProvider credentials = credentials(uri);
         String url = uri.setUser(null).setPass(null).toString();
         log.accept("Cloning " + GitUrls.redact(source.url()) + (source.ref().isEmpty() ? "" : " at " + source.ref()));
         Fetched fetched;
@@ -70,16 +69,13 @@ final class GitContext {
         return fetched;
     }
 
-    /** A token in the URL ({@code https://<pat>@host} or {@code user:pass@}) or the task's token. */
-    private static CredentialsProvider credentials(URIish uri, String token) {
+    /** A token in the URL: {@code https://<pat>@host} or {@code user:pass@}. */
+    private static CredentialsProvider credentials(URIish uri) {
         if (uri.getUser() != null && uri.getPass() != null) {
             return new UsernamePasswordCredentialsProvider(uri.getUser(), uri.getPass());
         }
         if (uri.getUser() != null && uri.getScheme() != null && uri.getScheme().startsWith("http")) {
             return new UsernamePasswordCredentialsProvider("dummy", uri.getUser()); // acb's rewrite of a bare PAT
-        }
-        if (token != null && !token.isEmpty()) {
-            return new UsernamePasswordCredentialsProvider("dummy", token);
         }
         return null;
     }
