@@ -42,7 +42,7 @@ public final class Auth {
     }
 
     public static Auth open(Jdbc jdbc, Path dataDir, Clock clock, Duration accessTtl) throws IOException {
-        TokenService tokens = new TokenService(dataDir.resolve("auth").resolve("jwt-signing-key.json"), clock, accessTtl,
+        TokenService tokens = new TokenService(dataDir.resolve("auth"), clock, accessTtl,
                 Duration.ofHours(3));
         return new Auth(new AuthStore(jdbc), tokens, clock, dataDir);
     }
@@ -55,13 +55,13 @@ public final class Auth {
         return store.setting(ANONYMOUS_PULL).map(Boolean::parseBoolean).orElse(false);
     }
 
-    /** Checks a username and password; UNAUTHORIZED (audited) when they do not match an enabled credential. */
     /**
      * The username under which a run's token is accepted as a Basic password; the runner's
      * {@code RegistryLogin.TOKEN_USER} sends it.
      */
     public static final String RUN_TOKEN_USER = "slipway-run-token";
 
+    /** Checks a username and password; UNAUTHORIZED (audited) when they do not match an enabled credential. */
     public Authenticated basic(String user, String password) {
         if (RUN_TOKEN_USER.equals(user)) {
             return runToken(password);

@@ -38,10 +38,10 @@ class TokenServiceTest {
 
     @Test
     void aVerifiedTokenIsRefusedFromTheCacheOnceExpired() throws Exception {
-        TokenService tokens = new TokenService(dir.resolve("key.json"), clock, Duration.ofMinutes(5), Duration.ofDays(1));
+        TokenService tokens = new TokenService(dir, clock, Duration.ofMinutes(5), Duration.ofDays(1));
         String token = tokens.issueAccess("bot", "reg:5000", List.of(Scope.repository("team/app", EnumSet.of(Action.PULL))));
         assertThat(tokens.verifyAccess(token, "reg:5000").allows("team/app", EnumSet.of(Action.PULL))).isTrue();
-        assertThat(token.length()).as("access tokens stay short: every request carries one").isLessThan(400);
+        assertThat(token.length()).as("access tokens stay short: every request carries one").isLessThan(200);
 
         now = now.plus(Duration.ofMinutes(5)).plusSeconds(20);
         assertThat(tokens.verifyAccess(token, "reg:5000").subject()).as("within the 30 s clock skew").isEqualTo("bot");
@@ -52,12 +52,12 @@ class TokenServiceTest {
 
     @Test
     void expiryAndAudienceAreCheckedBeforeTheSignature() throws Exception {
-        TokenService issuer = new TokenService(dir.resolve("key.json"), clock, Duration.ofMinutes(5), Duration.ofDays(1));
+        TokenService issuer = new TokenService(dir, clock, Duration.ofMinutes(5), Duration.ofDays(1));
         String token = issuer.issueAccess("bot", "reg:5000", List.of());
         String[] parts = token.split("\\.");
         String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + "AAAA" + parts[2].substring(14);
         // A fresh service (same key, empty cache) sees the broken signature only when the claims could pass.
-        TokenService verifier = new TokenService(dir.resolve("key.json"), clock, Duration.ofMinutes(5), Duration.ofDays(1));
+        TokenService verifier = new TokenService(dir, clock, Duration.ofMinutes(5), Duration.ofDays(1));
         assertThatThrownBy(() -> verifier.verifyAccess(badSignature, "reg:5000")).hasMessage("token signature is not valid");
         assertThatThrownBy(() -> verifier.verifyAccess(badSignature, "other:5000")).hasMessage("token was issued for another registry");
         now = now.plus(Duration.ofHours(1));
@@ -66,7 +66,7 @@ class TokenServiceTest {
 
     @Test
     void refreshAndAccessTokensAreNotInterchangeable() throws Exception {
-        TokenService tokens = new TokenService(dir.resolve("key.json"), clock, Duration.ofMinutes(5), Duration.ofDays(1));
+        TokenService tokens = new TokenService(dir, clock, Duration.ofMinutes(5), Duration.ofDays(1));
         String refresh = tokens.issueRefresh("bot", "reg:5000", "cred-1");
         String access = tokens.issueAccess("bot", "reg:5000", List.of());
         assertThatThrownBy(() -> tokens.verifyAccess(refresh, "reg:5000")).hasMessage("token is not an access token");

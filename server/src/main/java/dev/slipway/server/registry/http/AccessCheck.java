@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Maps each /v2 request to the access it needs and asks the gate; answers 401 with a token challenge or 403.
@@ -66,7 +67,7 @@ final class AccessCheck {
 
     private Caller identify(Exchange x, Scope scope) {
         try {
-            return gate.identify(x.header("Authorization"), service(x));
+            return gate.identify(x.header(HttpHeader.AUTHORIZATION), service(x));
         } catch (AuthException e) {
             throw challenge(x, scope, e.getMessage());
         }

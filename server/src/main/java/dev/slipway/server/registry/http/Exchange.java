@@ -7,6 +7,7 @@ import dev.slipway.server.registry.Body;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -37,6 +38,11 @@ record Exchange(Request request, Response response, Callback callback, Fields qu
 
     String header(String name) {
         return request.getHeaders().get(name);
+    }
+
+    /** By Jetty's header enum: a reference comparison per field instead of a case-insensitive name match. */
+    String header(HttpHeader header) {
+        return request.getHeaders().get(header);
     }
 
     Digest digestParam(String name) {
