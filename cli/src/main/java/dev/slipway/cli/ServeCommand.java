@@ -83,8 +83,13 @@ final class ServeCommand implements Callable<Integer> {
         putIf(flags, "run-id-prefix", runIdPrefix);
         ServerConfig cfg = ServeSettings.load(flags, System.getenv(), config).toConfig();
         SlipwayServer server = SlipwayServer.start(cfg);
-        // SIGTERM / Ctrl-C: finish requests in flight, then close the stores.
+        // SIGTERM / Ctrl-C: finish requests in flight, then close the stores; exit 0 when StopSignals can say so.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "slipway-shutdown"));
+        try {
+            StopSignals.install();
+        } catch (LinkageError e) {
+            // No jdk.unsupported in this runtime: the JVM's own signal handling (exit 143) stays.
+        }
         spec.commandLine().getOut().println("Slipway is serving on port " + server.port() + " (data in "
                 + cfg.dataDir().toAbsolutePath() + ")");
         spec.commandLine().getOut().flush();

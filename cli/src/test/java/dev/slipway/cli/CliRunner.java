@@ -59,10 +59,17 @@ final class CliRunner {
     }
 
     Result runWithStdin(String stdin, String... args) {
+        return runWithEnv(Map.of(), stdin, args);
+    }
+
+    /** Runs with extra environment variables besides the config locations. */
+    Result runWithEnv(Map<String, String> vars, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Env env = new Env(Map.of("SLIPWAY_CONFIG_DIR", configDir.toString(), "DOCKER_CONFIG", dockerDir.toString()), home,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> all = new java.util.HashMap<>(vars);
+        all.put("SLIPWAY_CONFIG_DIR", configDir.toString());
+        all.put("DOCKER_CONFIG", dockerDir.toString());
+        Env env = new Env(all, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int code = Main.run(env, new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -86,6 +86,17 @@ class LoginCommandTest {
     }
 
     @Test
+    void aCaFileForAPlainHttpRegistryIsNotStored(@TempDir Path root) throws Exception {
+        dev.slipway.server.tls.KeyStores.load(new dev.slipway.server.tls.TlsSource.SelfSigned(), root);
+        CliRunner cli = new CliRunner(root);
+        CliRunner.Result r = cli.runWithStdin(registry.adminPassword, "login", registry.hostPort(), "-u", "admin", "--password-stdin",
+                "--ca-file", root.resolve("tls/self-signed.crt").toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("warning: " + registry.hostPort() + " answers plain http; --ca-file is not used\n");
+        assertThat(cli.cliConfig().path("registries").path(registry.hostPort()).has("caFile")).isFalse();
+    }
+
+    @Test
     void badUsageExitsWithTwo(@TempDir Path root) {
         CliRunner cli = new CliRunner(root);
         CliRunner.Result both = cli.runWithStdin("pw", "login", registry.hostPort(), "-u", "admin", "-p", "x", "--password-stdin");

@@ -108,6 +108,21 @@ final class ServerProcess implements AutoCloseable {
         return p.exitValue();
     }
 
+    /** Sends SIGTERM without waiting. */
+    void sigterm() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit; its status, or null when it still runs after {@code timeout}. */
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        Process p = process;
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        LIVE.remove(p);
+        return p.exitValue();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -36,7 +36,18 @@ final class TestRegistry implements AutoCloseable {
 
     /** A server whose runs execute on {@code executor}. */
     static TestRegistry start(Path dataDir, dev.slipway.runner.exec.TaskExecutor executor) throws Exception {
-        SlipwayServer s = SlipwayServer.start(ServerConfig.defaults(dataDir).withPort(0), executor);
+        return start(ServerConfig.defaults(dataDir).withPort(0), executor);
+    }
+
+    /** A server on HTTPS with the certificate {@code serve --tls-self-signed} writes to {@code DATA/tls/self-signed.crt}. */
+    static TestRegistry startTlsSelfSigned(Path dataDir) throws Exception {
+        return start(ServerConfig.defaults(dataDir).withPort(0).withTls(new dev.slipway.server.tls.TlsSource.SelfSigned()),
+                new FakeExecutor());
+    }
+
+    private static TestRegistry start(ServerConfig config, dev.slipway.runner.exec.TaskExecutor executor) throws Exception {
+        Path dataDir = config.dataDir();
+        SlipwayServer s = SlipwayServer.start(config, executor);
         var creds = new ObjectMapper().readTree(Files.readString(dataDir.resolve("admin-credentials.json")));
         return new TestRegistry(s, creds.get("password").asText(), creds.get("password2").asText());
     }

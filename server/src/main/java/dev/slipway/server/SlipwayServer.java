@@ -57,14 +57,21 @@ public final class SlipwayServer implements AutoCloseable {
         this.config = config;
         Files.createDirectories(config.dataDir());
         Clock clock = Clock.systemUTC();
-        this.db = Database.openSqlite(config.dataDir().resolve("slipway.db"));
+        this.db = Database.openSqlite(config.dataDir().resolve(Database.SQLITE_FILE));
+        SecretStore secrets;
+        try {
+            // First: a lost or wrong secret key stops the start before anything runs or writes.
+            secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock, Tasks.sealedValues(db.jdbc()));
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         MetadataStore meta = db.metadataStore();
         FileBlobStore blobs = new FileBlobStore(config.dataDir());
         Registry registry = new Registry(meta, blobs, clock, true);
         this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, Duration.ofMinutes(5));
         Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
         this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
-        SecretStore secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock);
         Tasks tasks = new Tasks(db.jdbc(), secrets, clock);
         this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock, tasks,
                 secrets.keyvaultResolver());

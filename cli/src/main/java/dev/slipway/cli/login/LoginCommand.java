@@ -4,6 +4,7 @@ import dev.slipway.cli.support.CliException;
 import dev.slipway.cli.support.Env;
 import dev.slipway.cli.support.EnvHolder;
 import dev.slipway.cli.support.Stdin;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code slipway login HOST:PORT -u USER (-p PASS | --password-stdin) [--name NAME] [--tls]}. */
+/** {@code slipway login HOST:PORT -u USER (-p PASS | --password-stdin) [--name NAME] [--tls] [--ca-file PEM]}. */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Log in to a registry: checks the credentials, stores them for slipway (the last login becomes the"
                 + " default registry) and for docker ($DOCKER_CONFIG/config.json)."})
@@ -37,6 +38,10 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A name for this registry in slipway's config (default: HOST:PORT).")
     String name;
 
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the certificates in this PEM file (a private CA,"
+            + " or the registry's own self-signed certificate) for this registry; kept for later commands. Default: $SLIPWAY_CA_FILE.")
+    Path caFile;
+
     @Option(names = "--tls", description = "Use https (default: https when it answers, else http; loopback addresses try http first).")
     boolean tls;
 
@@ -54,7 +59,7 @@ public final class LoginCommand implements Callable<Integer> {
         if (!password.stdin) {
             spec.commandLine().getErr().println("warning: a password on the command line may be seen by others; prefer --password-stdin");
         }
-        Logins.Result r = new Logins(env, spec.commandLine().getErr()).login(server, name, username, pw, tls);
+        Logins.Result r = new Logins(env, spec.commandLine().getErr()).login(server, name, username, pw, tls, caFile);
         spec.commandLine().getOut().println("Login Succeeded" + (r.login().name().equals(r.login().hostPort()) ? ""
                 : " (registry '" + r.login().name() + "', " + r.login().hostPort() + ")"));
         return 0;

@@ -5,11 +5,13 @@ import dev.slipway.cli.support.CliConfig;
 import dev.slipway.cli.support.CliException;
 import dev.slipway.cli.support.DockerConfig;
 import dev.slipway.cli.support.Env;
+import dev.slipway.cli.support.Trust;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +29,17 @@ final class Logins {
     /** What a successful login stored. */
     record Result(CliConfig.Login login, boolean docker) { }
 
-    Result login(String server, String name, String username, String password, boolean tls) {
+    /** @param caFile {@code --ca-file} (stored with the login), or null for {@code SLIPWAY_CA_FILE} or none */
+    Result login(String server, String name, String username, String password, boolean tls, Path caFile) {
         String hostPort = hostPort(server);
+        Path ca = caFile != null ? caFile.toAbsolutePath().normalize() : Trust.fromEnv(env);
+        if (ca != null) {
+            Trust.certificates(ca); // a bad file fails before anything is sent
+        }
         String url = baseUrl(server, hostPort, tls);
+        boolean https = url.startsWith("https://");
         String label = name == null ? hostPort : name;
-        Api api = new Api(url, username, password, label);
+        Api api = new Api(url, username, password, label, https ? ca : null);
         Api.Response v2 = api.send("GET", "/v2/", null, Map.of());
         boolean docker;
         if (v2.status() == 200) {
@@ -45,7 +53,10 @@ final class Logins {
             throw CliException.failed("login to " + hostPort + " failed: GET " + url + "/v2/ answered HTTP " + v2.status()
                     + " (is this a registry?)");
         }
-        CliConfig.Login login = new CliConfig.Login(label, url, username, password);
+        if (caFile != null && !https) {
+            err.println("warning: " + hostPort + " answers plain http; --ca-file is not used");
+        }
+        CliConfig.Login login = new CliConfig.Login(label, url, username, password, https && caFile != null ? ca.toString() : null);
         CliConfig config = CliConfig.load(env.cliConfigFile());
         config.putDefault(login);
         config.save();
@@ -58,7 +69,17 @@ final class Logins {
         } else {
             err.println("warning: the admin user is disabled for docker; the credentials are stored for slipway commands only");
         }
+        if (https && ca != null) {
+            // Docker has its own trust per registry; it is the user's to change (as root), so we only say how.
+            String dir = "/etc/docker/certs.d/" + hostPort;
+            err.println("docker needs the certificate too: sudo mkdir -p " + dir + " && sudo cp " + shellQuoted(ca.toString())
+                    + " " + dir + "/ca.crt");
+        }
         return new Result(login, docker);
+    }
+
+    private static String shellQuoted(String s) {
+        return s.matches("[A-Za-z0-9._/+:=@-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** Forgets a login (the default one when {@code server} is null) in both configs. */

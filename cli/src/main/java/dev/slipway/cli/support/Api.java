@@ -12,13 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The CLI's HTTP client for one registry: JSON calls with the stored Basic credentials. Every failure becomes a
@@ -32,35 +35,50 @@ public final class Api {
     private final String baseUrl;
     private final String authorization;
     private final String registry;
+    private final Path caFile;
 
     /**
      * @param baseUrl  {@code http(s)://host:port}
      * @param registry how errors name the registry (its login name or host:port)
+     * @param caFile   a PEM file whose certificates are trusted besides the JDK's CAs, or null
      */
-    public Api(String baseUrl, String username, String password, String registry) {
-        this.http = Shared.HTTP;
+    public Api(String baseUrl, String username, String password, String registry, Path caFile) {
+        this.http = caFile == null ? Shared.HTTP : Shared.withCas(caFile);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.authorization = username == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.registry = registry;
+        this.caFile = caFile;
     }
 
-    /** One client per process; {@link #shutdownNow()} stops it before the JVM exits. */
+    /** One client per process (and one per set of extra CAs); {@link #shutdownNow()} stops them before the JVM exits. */
     private static final class Shared {
-        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        static final HttpClient HTTP = builder().build();
+        static final Map<List<X509Certificate>, HttpClient> WITH_CAS = new ConcurrentHashMap<>();
+
+        /** The file is read every time (a changed or deleted file counts); clients are shared by content. */
+        static HttpClient withCas(Path caFile) {
+            return WITH_CAS.computeIfAbsent(Trust.certificates(caFile), certs -> builder().sslContext(Trust.context(certs)).build());
+        }
+
+        private static HttpClient.Builder builder() {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL);
+        }
     }
 
     /**
-     * Stops the shared client's selector thread. The JVM waits up to 0.3 s at exit for threads blocked in native
+     * Stops the shared clients' selector threads. The JVM waits up to 0.3 s at exit for threads blocked in native
      * code (the selector's epoll_wait), which was a third of a short command's run time.
      */
     public static void shutdownNow() {
         Shared.HTTP.shutdownNow();
+        Shared.WITH_CAS.values().forEach(HttpClient::shutdownNow);
     }
 
-    public static Api of(CliConfig.Login login) {
-        return new Api(login.url(), login.username(), login.password(), login.name());
+    /** A client for a stored login, trusting its CA file (else {@code SLIPWAY_CA_FILE}'s) besides the JDK's CAs. */
+    public static Api of(CliConfig.Login login, Env env) {
+        return new Api(login.url(), login.username(), login.password(), login.name(), Trust.caFile(login, env));
     }
 
     /** A response, whatever its status. */
@@ -128,23 +146,44 @@ public final class Api {
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers().map(), r.body());
-        } catch (HttpConnectTimeoutException e) {
-            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": connection timed out");
         } catch (HttpTimeoutException e) {
-            throw CliException.failed(method + " " + path + " on " + registry + " timed out");
-        } catch (ConnectException e) {
-            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": connection refused");
-        } catch (SSLHandshakeException e) {
-            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": its TLS certificate is not trusted"
-                    + " (add it to the JVM's trust store, e.g. SLIPWAY_JAVA_OPTS=-Djavax.net.ssl.trustStore=...): " + e.getMessage());
-        } catch (SSLException e) {
-            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": TLS failed: " + e.getMessage());
+            throw e instanceof HttpConnectTimeoutException ? unreachable(e)
+                    : CliException.failed(method + " " + path + " on " + registry + " timed out");
         } catch (IOException e) {
-            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": " + e);
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CliException.failed("interrupted");
         }
+    }
+
+    /** The one-line error for a registry that cannot be reached (refused, timed out, TLS not trusted). */
+    private CliException unreachable(IOException e) {
+        CertificateException cert = certificateCause(e);
+        String why = switch (e) {
+            case HttpConnectTimeoutException t -> "connection timed out";
+            case ConnectException c -> "connection refused";
+            case SSLException s when cert != null && cert.getMessage() != null && cert.getMessage().startsWith("No ")
+                    && cert.getMessage().contains(" matching ") -> "its TLS certificate is not issued for this host name ("
+                    + cert.getMessage() + ")";
+            case SSLException s when cert != null && caFile == null -> "certificate not trusted: pass --ca-file PEM to 'slipway"
+                    + " login " + hostPort() + "' (the CA or the certificate; for serve --tls-self-signed: DATA/tls/self-signed.crt)"
+                    + " or set " + Trust.ENV;
+            case SSLException s when cert != null -> "certificate trusted neither by the JDK's CAs nor by " + caFile;
+            case SSLException s -> "TLS failed: " + s.getMessage();
+            default -> e.toString();
+        };
+        return CliException.failed("cannot reach " + registry + " at " + baseUrl + ": " + why);
+    }
+
+    /** Why the server's certificate was refused (no path to a trusted CA, or another host name), if it was. */
+    private static CertificateException certificateCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** POSTs a file as {@code contentType} (streamed, no request timeout: contexts can be large); the JSON answer. */
@@ -162,7 +201,7 @@ public final class Api {
         } catch (java.io.FileNotFoundException e) {
             throw CliException.failed("cannot read " + file);
         } catch (IOException e) {
-            throw CliException.failed("cannot reach " + registry + " at " + baseUrl + ": " + e);
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CliException.failed("interrupted");

@@ -16,8 +16,12 @@ import java.util.Optional;
  * the default. Commands pick one with {@code -r NAME|HOST:PORT}.
  */
 public final class CliConfig {
-    /** One stored login; the name defaults to {@code host:port}. */
-    public record Login(String name, String url, String username, String password) {
+    /**
+     * One stored login; the name defaults to {@code host:port}.
+     *
+     * @param caFile absolute path of a PEM file whose certificates are trusted for this registry, or null
+     */
+    public record Login(String name, String url, String username, String password, String caFile) {
         /** {@code host:port} as clients (docker) address the registry. */
         public String hostPort() {
             return URI.create(url).getRawAuthority();
@@ -27,7 +31,8 @@ public final class CliConfig {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FileFormat(String defaultRegistry, Map<String, Entry> registries) { }
 
-    record Entry(String url, String username, String password) { }
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String url, String username, String password, String caFile) { }
 
     private final Path file;
     private String defaultName;
@@ -45,7 +50,8 @@ public final class CliConfig {
         try {
             FileFormat f = Json.MAPPER.readValue(file.toFile(), FileFormat.class);
             if (f.registries() != null) {
-                f.registries().forEach((name, e) -> c.logins.put(name, new Login(name, e.url(), e.username(), e.password())));
+                f.registries().forEach((name, e) -> c.logins.put(name,
+                        new Login(name, e.url(), e.username(), e.password(), e.caFile())));
             }
             c.defaultName = f.defaultRegistry() != null && c.logins.containsKey(f.defaultRegistry()) ? f.defaultRegistry() : null;
             return c;
@@ -56,7 +62,7 @@ public final class CliConfig {
 
     public void save() {
         Map<String, Entry> regs = new LinkedHashMap<>();
-        logins.forEach((name, l) -> regs.put(name, new Entry(l.url(), l.username(), l.password())));
+        logins.forEach((name, l) -> regs.put(name, new Entry(l.url(), l.username(), l.password(), l.caFile())));
         try {
             PrivateFiles.write(file, Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsBytes(new FileFormat(defaultName, regs)));
@@ -92,7 +98,7 @@ public final class CliConfig {
 
     /** Replaces the stored password of a login (after the admin renewed it). */
     public void updatePassword(Login login, String password) {
-        logins.put(login.name(), new Login(login.name(), login.url(), login.username(), password));
+        logins.put(login.name(), new Login(login.name(), login.url(), login.username(), password, login.caFile()));
     }
 
     /** Removes a login; when it was the default, the most recent remaining login becomes the default. */

@@ -73,7 +73,7 @@ public final class CommonOptions {
 
     /** A client for the chosen registry. */
     public Api api() {
-        return Api.of(login());
+        return Api.of(login(), env());
     }
 
     /** Prints a result in the chosen format; {@code table} is the command's table view (null: the generic one). */

@@ -10,6 +10,9 @@ import org.sqlite.SQLiteDataSource;
 
 /** The metadata database: a connection pool whose schema Flyway keeps up to date, shared by every feature's store. */
 public final class Database implements AutoCloseable {
+    /** The SQLite file in the data directory. */
+    public static final String SQLITE_FILE = "slipway.db";
+
     private final HikariDataSource ds;
     private final Jdbc jdbc;
 

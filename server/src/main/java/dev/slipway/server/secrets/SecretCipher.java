@@ -1,5 +1,6 @@
 package dev.slipway.server.secrets;
 
+import dev.slipway.server.meta.Database;
 import dev.slipway.server.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,6 +10,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,20 +39,71 @@ public final class SecretCipher {
         this.keyFile = keyFile;
     }
 
-    /** Reads {@code DATA/secrets.key}, creating it (0600) the first time. */
-    public static SecretCipher open(Path dataDir) throws IOException {
+    /**
+     * Reads {@code DATA/secrets.key}, creating it (0600) only while nothing is sealed yet: a key made anew after the
+     * old one was lost would not decrypt {@code stored}, and every run reading them would fail. A key that decrypts
+     * none of them is refused too.
+     *
+     * @param stored the values sealed so far (secrets, and the secret values of tasks)
+     */
+    public static SecretCipher open(Path dataDir, List<SealedValue> stored) throws IOException {
         Path file = dataDir.resolve(KEY_FILE);
         if (!Files.exists(file)) {
+            if (!stored.isEmpty()) {
+                throw new IOException("the secret key " + file + " is missing, but the database holds values encrypted with it ("
+                        + holders(stored) + "): restore the file from a backup of the data directory. If it is lost for"
+                        + " good, so are those values: delete them with sqlite3 " + dataDir.resolve(Database.SQLITE_FILE)
+                        + " \"" + deletes(stored) + "\" and start again (a new key is made)");
+            }
             byte[] key = new byte[KEY_BYTES];
             RANDOM.nextBytes(key);
             AtomicFiles.write(file, key, dataDir, true);
         }
-        byte[] key = Files.readAllBytes(file);
+        byte[] key;
+        try {
+            key = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IOException("cannot read the secret key " + file + ": " + e, e);
+        }
         if (key.length != KEY_BYTES) {
             throw new IOException("the secret key " + file + " must hold exactly " + KEY_BYTES + " bytes (it holds "
                     + key.length + "); restore the original file");
         }
-        return new SecretCipher(key, file);
+        SecretCipher cipher = new SecretCipher(key, file);
+        // One altered value does not make the key wrong; a key that opens none of them is not the one they were sealed with.
+        if (!stored.isEmpty() && stored.stream().noneMatch(v -> cipher.opens(v.value()))) {
+            throw new IOException("the secret key " + file + " decrypts none of the values encrypted in the database ("
+                    + holders(stored) + "): it is not the key they were stored with; restore the original file");
+        }
+        return cipher;
+    }
+
+    private boolean opens(String sealed) {
+        try {
+            open(sealed);
+            return true;
+        } catch (SecretException e) {
+            return false;
+        }
+    }
+
+    /** {@code secrets: a, b; tasks: ci}, the names in each table once. */
+    private static String holders(List<SealedValue> stored) {
+        return byTable(stored).entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The SQL that removes every row holding a sealed value (names are letters, digits, '-' and '_'). */
+    private static String deletes(List<SealedValue> stored) {
+        return byTable(stored).entrySet().stream().map(e -> "DELETE FROM " + e.getKey() + " WHERE name IN ("
+                + e.getValue().stream().map(n -> "'" + n.replace("'", "''") + "'").collect(Collectors.joining(",")) + ");")
+                .collect(Collectors.joining(" "));
+    }
+
+    private static Map<String, Set<String>> byTable(List<SealedValue> stored) {
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        stored.forEach(v -> names.computeIfAbsent(v.table(), t -> new LinkedHashSet<>()).add(v.name()));
+        return names;
     }
 
     public String seal(String plain) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -33,8 +34,12 @@ public final class SecretStore {
         this.clock = clock;
     }
 
-    public static SecretStore open(Jdbc jdbc, Path dataDir, Clock clock) throws IOException {
-        return new SecretStore(jdbc, SecretCipher.open(dataDir), clock);
+    /** @param sealedElsewhere values other tables hold sealed with the same key (the secret values of tasks) */
+    public static SecretStore open(Jdbc jdbc, Path dataDir, Clock clock, List<SealedValue> sealedElsewhere) throws IOException {
+        List<SealedValue> sealed = new ArrayList<>(jdbc.query("SELECT name, value_enc FROM secrets ORDER BY name",
+                rs -> new SealedValue("secrets", rs.getString(1), rs.getString(2))));
+        sealed.addAll(sealedElsewhere);
+        return new SecretStore(jdbc, SecretCipher.open(dataDir, sealed), clock);
     }
 
     public SecretCipher cipher() {

@@ -2,10 +2,12 @@ package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.slipway.server.meta.Jdbc;
+import dev.slipway.server.secrets.SealedValue;
 import dev.slipway.server.secrets.SecretCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +55,23 @@ final class TaskStore {
 
     boolean delete(String name) {
         return jdbc.update("DELETE FROM tasks WHERE name = ?", name) == 1;
+    }
+
+    /** Every sealed value in the stored definitions, read before the key is opened (see {@link SecretCipher#open}). */
+    static List<SealedValue> sealedValues(Jdbc jdbc) {
+        List<SealedValue> values = new ArrayList<>();
+        for (String[] row : jdbc.query("SELECT name, definition_json FROM tasks ORDER BY name",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            try {
+                TaskInput.read(row[0], TaskJson.JSON.readTree(row[1]), v -> {
+                    values.add(new SealedValue("tasks", row[0], v));
+                    return v;
+                }, Instant.EPOCH, Instant.EPOCH);
+            } catch (JsonProcessingException | RuntimeException e) {
+                // A definition that cannot be read fails where it is read; it holds no value we could check here.
+            }
+        }
+        return values;
     }
 
     private String sealed(TaskDefinition t) {

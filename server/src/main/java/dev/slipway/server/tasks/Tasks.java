@@ -3,6 +3,7 @@ package dev.slipway.server.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.server.meta.Jdbc;
+import dev.slipway.server.secrets.SealedValue;
 import dev.slipway.server.secrets.SecretStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,11 @@ public final class Tasks {
         this.store = new TaskStore(jdbc, secrets.cipher());
         this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /** The values stored tasks hold sealed with the secret key; read at start, before the key is opened. */
+    public static List<SealedValue> sealedValues(Jdbc jdbc) {
+        return TaskStore.sealedValues(jdbc);
     }
 
     SecretStore secrets() {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,25 +19,25 @@ class SecretStoreTest {
     @Test
     void sealedValuesNeedTheKeyTheyWereSealedWith(@TempDir(factory = TestDirs.InMemory.class) Path a,
                                                    @TempDir(factory = TestDirs.InMemory.class) Path b) throws IOException {
-        SecretCipher cipher = SecretCipher.open(a);
+        SecretCipher cipher = SecretCipher.open(a, List.of());
         String sealed = cipher.seal("hunter2");
         assertThat(sealed).doesNotContain("hunter2");
         assertThat(cipher.seal("hunter2")).as("a fresh nonce every time").isNotEqualTo(sealed);
         assertThat(cipher.open(sealed)).isEqualTo("hunter2");
-        assertThat(SecretCipher.open(a).open(sealed)).as("the key is kept").isEqualTo("hunter2");
-        assertThatThrownBy(() -> SecretCipher.open(b).open(sealed)).isInstanceOf(SecretException.class)
+        assertThat(SecretCipher.open(a, List.of()).open(sealed)).as("the key is kept").isEqualTo("hunter2");
+        assertThatThrownBy(() -> SecretCipher.open(b, List.of()).open(sealed)).isInstanceOf(SecretException.class)
                 .hasMessageContaining("cannot decrypt a stored secret with " + b.resolve("secrets.key"))
                 .hasMessageContaining("not the one the secret was stored with");
         String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThatThrownBy(() -> cipher.open(tampered)).isInstanceOf(SecretException.class);
         Files.write(b.resolve("secrets.key"), new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> SecretCipher.open(b)).isInstanceOf(IOException.class).hasMessageContaining("exactly 32 bytes");
+        assertThatThrownBy(() -> SecretCipher.open(b, List.of())).isInstanceOf(IOException.class).hasMessageContaining("exactly 32 bytes");
     }
 
     @Test
     void keyvaultUrlsNameTheSecretByTheirLastNameSegment(@TempDir(factory = TestDirs.InMemory.class) Path dir) throws Exception {
         try (Database db = Database.openSqlite(dir.resolve("slipway.db"))) {
-            SecretStore store = SecretStore.open(db.jdbc(), dir, Clock.systemUTC());
+            SecretStore store = SecretStore.open(db.jdbc(), dir, Clock.systemUTC(), List.of());
             store.set("pw", "s3cret");
             var resolver = store.keyvaultResolver();
             assertThat(resolver.resolve(SecretSpec.keyvault("a", "https://v.vault.azure.net/secrets/pw"))).isEqualTo("s3cret");

@@ -1,14 +1,18 @@
 package dev.slipway.server.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.server.ServerConfig;
 import dev.slipway.server.SlipwayServer;
 import dev.slipway.server.TestDirs;
+import dev.slipway.server.meta.Database;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,16 +71,63 @@ class SecretsApiTest {
     }
 
     @Test
-    void aWrongKeyFileIsAClearErrorNotAWrongValue() throws Exception {
-        ok("PUT", "/api/secrets/key-check", Map.of("value", "v"), 200);
-        ok("PUT", "/api/tasks/key-check", Map.of("step", Map.of("type", "EncodedTask", "cmd", "ok",
-                "values", java.util.List.of(Map.of("name", "s", "value", "x", "isSecret", true)))), 201);
-        server.close();
-        Files.delete(data.resolve("secrets.key"));
-        server = SlipwayServer.start(ServerConfig.defaults(data).withPort(0), new ScriptedExecutor());
-        api = new RunsClient(server, data);
-        HttpResponse<String> r = call("GET", "/api/tasks/key-check", null);
-        assertThat(r.statusCode()).isEqualTo(500);
-        assertThat(r.body()).contains("cannot decrypt a stored secret with").contains("secrets.key");
+    void aLostOrWrongKeyFileStopsTheStartInsteadOfBeingMadeAnew(@TempDir(factory = TestDirs.InMemory.class) Path dir)
+            throws Exception {
+        SlipwayServer s = SlipwayServer.start(ServerConfig.defaults(dir).withPort(0), new ScriptedExecutor());
+        RunsClient c = new RunsClient(s, dir);
+        c.json(c.send("PUT", "/api/secrets/db-pw", RunsClient.JSON.writeValueAsBytes(Map.of("value", "v"))), 200);
+        c.json(c.send("PUT", "/api/tasks/with-secret", RunsClient.JSON.writeValueAsBytes(Map.of("step", Map.of("type",
+                "EncodedTask", "cmd", "ok", "values", List.of(Map.of("name", "s", "value", "x", "isSecret", true)))))), 201);
+        c.json(c.send("PUT", "/api/tasks/no-secrets", RunsClient.JSON.writeValueAsBytes(Map.of("step", Map.of("type",
+                "EncodedTask", "cmd", "ok")))), 201);
+        s.close();
+        Path keyFile = dir.resolve("secrets.key");
+        byte[] key = Files.readAllBytes(keyFile);
+
+        Files.delete(keyFile);
+        String missing = "the secret key " + keyFile + " is missing, but the database holds values encrypted with it"
+                + " (secrets: db-pw; tasks: with-secret): restore the file from a backup of the data directory. If it is"
+                + " lost for good, so are those values: delete them with sqlite3 " + dir.resolve("slipway.db")
+                + " \"DELETE FROM secrets WHERE name IN ('db-pw'); DELETE FROM tasks WHERE name IN ('with-secret');\""
+                + " and start again (a new key is made)";
+        assertThatThrownBy(() -> SlipwayServer.start(ServerConfig.defaults(dir).withPort(0), new ScriptedExecutor()))
+                .isInstanceOf(IOException.class).hasMessage(missing);
+        assertThat(keyFile).as("no new key that would not open the stored values").doesNotExist();
+
+        // Another key of the right size (a different install's, or garbage) is refused as well.
+        Files.write(keyFile, new byte[32]);
+        assertThatThrownBy(() -> SlipwayServer.start(ServerConfig.defaults(dir).withPort(0), new ScriptedExecutor()))
+                .isInstanceOf(IOException.class).hasMessage("the secret key " + keyFile + " decrypts none of the values"
+                        + " encrypted in the database (secrets: db-pw; tasks: with-secret): it is not the key they were"
+                        + " stored with; restore the original file");
+
+        // The original key back: everything reads again.
+        Files.write(keyFile, key);
+        s = SlipwayServer.start(ServerConfig.defaults(dir).withPort(0), new ScriptedExecutor());
+        c = new RunsClient(s, dir);
+        assertThat(c.json(c.send("GET", "/api/tasks/with-secret?withSecureProperties=true", null), 200).toString())
+                .contains("\"value\":\"x\"");
+        s.close();
+
+        // Lost for good: doing what the message says lets the server start with a new key, keeping everything else.
+        Files.delete(keyFile);
+        String sql = missing.substring(missing.indexOf('"') + 1, missing.lastIndexOf('"'));
+        try (Database db = Database.openSqlite(dir.resolve("slipway.db"))) {
+            for (String statement : sql.split(";")) {
+                if (!statement.isBlank()) {
+                    db.jdbc().update(statement);
+                }
+            }
+        }
+        s = SlipwayServer.start(ServerConfig.defaults(dir).withPort(0), new ScriptedExecutor());
+        try {
+            c = new RunsClient(s, dir);
+            assertThat(keyFile).exists();
+            assertThat(c.json(c.send("GET", "/api/secrets", null), 200).isEmpty()).isTrue();
+            c.json(c.send("GET", "/api/tasks/no-secrets", null), 200);
+            c.json(c.send("GET", "/api/tasks/with-secret", null), 404);
+        } finally {
+            s.close();
+        }
     }
 }
