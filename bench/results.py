@@ -121,15 +121,15 @@ def build_auth_rows(res):
         ok = r <= 1.10 if lower_is_better else r >= 0.90
         rows.append(('%s: %s' % (f.get('title') or f['id'], f.get('metric') or ''), num(a, f.get('unit') or ''),
                      num(b, f.get('unit') or ''), '%.2f×' % r,
-                     '≤ 1.10× auth off' if lower_is_better else '≥ 0.90× auth off', ok))
+                     '≤ 1.10× B' if lower_is_better else '≥ 0.90× B', ok))
     return rows
 
 
 def render(res, text, a):
     meta = res.get('meta', {})
     regs = meta.get('registries', {})
-    rows = build_auth_rows(res) if a.mode == 'auth' else build_rows(res)
-    if a.mode == 'auth':
+    rows = build_auth_rows(res) if a.mode in ('auth', 'control') else build_rows(res)
+    if a.mode in ('auth', 'control'):
         return render_auth(res, text, a, rows)
     met = sum(1 for r in rows if r[5] is True)
     missed = [r[0] for r in rows if r[5] is False]
@@ -192,21 +192,28 @@ def render_auth(res, text, a, rows):
     meta = res.get('meta', {})
     met = sum(1 for r in rows if r[5] is True)
     missed = [r[0] for r in rows if r[5] is False]
-    L = ['# Slipway: what token authentication costs', '']
+    control = a.mode == 'control'
+    L = ['# Slipway: the benchmark against itself (A/A control)' if control else '# Slipway: what token authentication costs', '']
     L.append('- **Date**: %s (regbench %s, %s mode, %s s); loadavg at start %s, at end %s' % (
         a.started or meta.get('started'), meta.get('run_id'), meta.get('mode'), meta.get('duration_s'),
         ' '.join(meta.get('loadavg_start') or []), ' '.join(meta.get('loadavg_end') or [])))
-    L.append('- **A** = Slipway with token auth on (regbench logs in as admin and uses bearer tokens); '
-             '**B** = the same build with `--auth none`. Commit %s; JVM `%s`; command `%s`.' % (
-                 a.commit, a.java_opts, a.command))
+    if control:
+        L.append('- **A** and **B** = the same build, both `--auth none`: how far apart two identical registries land in '
+                 'this benchmark on this machine, i.e. its noise. Commit %s; JVM `%s`; command `%s`.' % (
+                     a.commit, a.java_opts, a.command))
+    else:
+        L.append('- **A** = Slipway with token auth on (regbench logs in as admin and uses bearer tokens; access tokens live 1 h because regbench does not renew them); '
+                 '**B** = the same build with `--auth none`. Commit %s; JVM `%s`; command `%s`.' % (
+                     a.commit, a.java_opts, a.command))
     L.append('')
-    L.append('| figure | auth on | auth off | on/off | target | met? |')
+    L.append('| figure | A | B | A/B | target | met? |' if control else '| figure | auth on | auth off | on/off | target | met? |')
     L.append('|---|---|---|---|---|---|')
     for r in rows:
         L.append('| %s | %s | %s | %s | %s | %s |' % (r[0], r[1], r[2], r[3], r[4], 'yes' if r[5] else '**no**'))
     L.append('')
-    L.append('**%d of %d figures within 10 %% of the open registry.**%s' % (
-        met, len(rows), (' Outside: %s.' % '; '.join(missed)) if missed else ''))
+    L.append('**%d of %d figures within 10 %% of %s.**%s' % (
+        met, len(rows), 'each other' if control else 'the open registry',
+        (' Outside: %s.' % '; '.join(missed)) if missed else ''))
     L.append('')
     L.append('## Raw regbench report')
     L.append('')
@@ -220,7 +227,7 @@ def render_auth(res, text, a, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--json', required=True)
-    ap.add_argument('--mode', choices=['distribution', 'auth'], default='distribution')
+    ap.add_argument('--mode', choices=['distribution', 'auth', 'control'], default='distribution')
     ap.add_argument('--text')
     ap.add_argument('--out', required=True)
     ap.add_argument('--command')
@@ -239,7 +246,7 @@ def main():
     out = render(res, text, a)
     with open(a.out, 'w') as f:
         f.write(out)
-    rows = build_auth_rows(res) if a.mode == 'auth' else build_rows(res)
+    rows = build_auth_rows(res) if a.mode in ('auth', 'control') else build_rows(res)
     for r in rows:
         print('%-4s %s: %s vs %s, %s (target %s)' % ({True: 'MET', False: 'MISS', None: '??'}[r[5]], r[0], r[1],
                                                     r[2], r[3], r[4]))

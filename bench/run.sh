@@ -6,6 +6,8 @@
 #   default: A = Slipway (--auth none, like the open Distribution) vs B = Distribution → bench/RESULTS.md
 #   --auth:  A = Slipway with token auth (regbench logs in as admin) vs B = the same Slipway build with
 #            --auth none, to show what authentication costs → bench/RESULTS-auth.md
+#   --control: A and B = the same Slipway build, both --auth none (an A/A run: the benchmark's own noise,
+#            against which the --auth figures are read) → bench/RESULTS-control.md
 #
 # Builds cli/target/slipway.jar if it is missing or older than the sources, starts Slipway (A) and
 # docker-registry (B) on free loopback ports with fresh temp data dirs, runs the shared kit's
@@ -39,6 +41,7 @@ MALLOC_ENV="${SLIPWAY_MALLOC_ENV-MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=13107
 
 MODE=distribution
 if [ "${1:-}" = "--auth" ]; then MODE=auth; shift; fi
+if [ "${1:-}" = "--control" ]; then MODE=control; shift; fi
 
 say() { printf '%s run.sh: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -177,10 +180,12 @@ while [ "$PORT_B" = "$PORT_A" ]; do PORT_B=$(free_port); done
 mkdir -p "$TMP/slipway" "$TMP/distribution"
 # shellcheck disable=SC2086
 # shellcheck disable=SC2086
-AUTH_A=none
-if [ "$MODE" = auth ]; then AUTH_A=token; fi
+AUTH_A=(--auth none)
+# regbench fetches a token once per scope and keeps sending it through the whole run (a full run takes
+# ~6 min), where docker would fetch a new one on a 401: tokens here live longer than the default 5 minutes.
+if [ "$MODE" = auth ]; then AUTH_A=(--auth token --token-lifetime 1h); fi
 env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway" --host 127.0.0.1 --port "$PORT_A" \
-  --auth "$AUTH_A" >"$WORK/slipway.log" 2>&1 &
+  "${AUTH_A[@]}" >"$WORK/slipway.log" 2>&1 &
 PID_A=$!
 
 cat >"$TMP/distribution.yml" <<EOF
@@ -206,7 +211,7 @@ health:
   storagedriver:
     enabled: false
 EOF
-if [ "$MODE" = auth ]; then
+if [ "$MODE" != distribution ]; then
   mkdir -p "$TMP/slipway-open"
   # shellcheck disable=SC2086
   env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway-open" --host 127.0.0.1 --port "$PORT_B" \
@@ -229,7 +234,7 @@ wait_v2 "http://127.0.0.1:$PORT_A" "$PID_A" Slipway
 wait_v2 "http://127.0.0.1:$PORT_B" "$PID_B" "registry B"
 say "Slipway pid $PID_A on 127.0.0.1:$PORT_A (JVM options: ${JAVA_OPTS:-none}; env: ${MALLOC_ENV:-none})"
 B_NAME=docker-registry
-if [ "$MODE" = auth ]; then B_NAME="Slipway --auth none"; fi
+if [ "$MODE" != distribution ]; then B_NAME="Slipway --auth none"; fi
 say "B pid $PID_B on 127.0.0.1:$PORT_B ($B_NAME)"
 CREDS=()
 if [ "$MODE" = auth ]; then
@@ -243,7 +248,7 @@ JSON="$WORK/regbench.json"
 TEXT="$WORK/regbench.txt"
 rm -f "$JSON" "$TEXT"
 CMD=(bench/run.sh "$@")
-if [ "$MODE" = auth ]; then CMD=(bench/run.sh --auth "$@"); fi
+if [ "$MODE" != distribution ]; then CMD=(bench/run.sh "--$MODE" "$@"); fi
 STARTED="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 rc=0
 "$KIT/bench.sh" --registry "http://127.0.0.1:$PORT_A" --registry-b "http://127.0.0.1:$PORT_B" \
@@ -258,7 +263,7 @@ COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -z "$(git -C "$ROOT" status --porcelain -- server oci cli pom.xml 2>/dev/null)" ] || COMMIT="$COMMIT (+ uncommitted changes)"
 
 OUT="$BENCH/RESULTS.md"
-if [ "$MODE" = auth ]; then OUT="$BENCH/RESULTS-auth.md"; fi
+if [ "$MODE" != distribution ]; then OUT="$BENCH/RESULTS-$MODE.md"; fi
 python3 "$BENCH/results.py" --mode "$MODE" --json "$JSON" --text "$TEXT" --out "$OUT" \
   --command "${CMD[*]}" --started "$STARTED" --jdk "$("$JAVA" -version 2>&1 | head -1)" \
   --java-opts "${JAVA_OPTS:-(launcher defaults)}${MALLOC_ENV:+; env $MALLOC_ENV}" --commit "$COMMIT" ${notes[@]+"${notes[@]}"}

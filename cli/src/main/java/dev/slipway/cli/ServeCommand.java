@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "token (default): docker token authentication; none: an open registry for local experiments.")
     String auth;
 
+    @Option(names = "--token-lifetime", paramLabel = "DURATION",
+            description = "How long access tokens from /oauth2/token live (default 5m; 1m to 24h).")
+    String tokenLifetime;
+
     @Option(names = "--service", description = "Token service name (default: the host clients use to reach the registry).")
     String service;
 
@@ -75,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         putIf(flags, "upload-purge-interval", uploadPurgeInterval);
         putIf(flags, "auth", auth);
         putIf(flags, "service", service);
+        putIf(flags, "token-lifetime", tokenLifetime);
         putIf(flags, "tls-cert", tlsCert);
         putIf(flags, "tls-key", tlsKey);
         putIf(flags, "tls-self-signed", tlsSelfSigned);

@@ -23,7 +23,8 @@ import java.util.function.Function;
  */
 final class ServeSettings {
     static final Set<String> KEYS = Set.of("data-dir", "host", "port", "upload-purge-age", "upload-purge-interval", "auth",
-            "service", "tls-cert", "tls-key", "tls-self-signed", "max-concurrent-runs", "run-log-retention", "run-id-prefix");
+            "service", "tls-cert", "tls-key", "tls-self-signed", "max-concurrent-runs", "run-log-retention", "run-id-prefix",
+            "token-lifetime");
 
     private final Map<String, String> flags;
     private final Map<String, String> env;
@@ -76,7 +77,8 @@ final class ServeSettings {
                 get("auth", "token", ServeSettings::auth),
                 get("service", "", v -> v.isBlank() ? null : v.trim()),
                 tls(),
-                runs());
+                runs(),
+                get("token-lifetime", "5m", v -> duration("token-lifetime", v)));
     }
 
     private RunSettings runs() {

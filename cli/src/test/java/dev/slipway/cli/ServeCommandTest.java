@@ -75,6 +75,8 @@ class ServeCommandTest {
             --upload-purge-age      | h     | error: upload-purge-age must be a duration such as 30m, 24h or 7d, not 'h'
             --upload-purge-interval | 0s    | error: upload purge interval must be positive
             --upload-purge-age      | -5m   | error: upload purge age must be positive
+            --token-lifetime        | 30s   | error: token lifetime must be between 1m and 24h, not PT30S
+            --token-lifetime        | 2d    | error: token lifetime must be between 1m and 24h, not PT48H
             """)
     void badValueIsOneLineErrorAndExitOne(String flag, String value, String expected) {
         Run r = slipway("serve", "--data-dir", dir.resolve("data").toString(), flag, value);
@@ -151,9 +153,10 @@ class ServeCommandTest {
                 port: 1001
                 upload-purge-age: 3h
                 """);
-        Map<String, String> env = Map.of("SLIPWAY_HOST", "10.0.0.2", "SLIPWAY_PORT", "1002");
+        Map<String, String> env = Map.of("SLIPWAY_HOST", "10.0.0.2", "SLIPWAY_PORT", "1002", "SLIPWAY_TOKEN_LIFETIME", "1h");
         Map<String, String> flags = Map.of("port", "1003");
         ServerConfig c = settings(flags, env, file);
+        assertThat(c.tokenLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(c.port()).isEqualTo(1003);
         assertThat(c.host()).isEqualTo("10.0.0.2");
         assertThat(c.dataDir()).isEqualTo(Path.of("/from/file"));

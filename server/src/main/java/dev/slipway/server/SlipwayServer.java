@@ -69,7 +69,7 @@ public final class SlipwayServer implements AutoCloseable {
         MetadataStore meta = db.metadataStore();
         FileBlobStore blobs = new FileBlobStore(config.dataDir());
         Registry registry = new Registry(meta, blobs, clock, true);
-        this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, Duration.ofMinutes(5));
+        this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, config.tokenLifetime());
         Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
         this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
         Tasks tasks = new Tasks(db.jdbc(), secrets, clock);

@@ -96,6 +96,18 @@ class TokenAuthTest {
     }
 
     @Test
+    void theAccessTokenLifetimeIsASetting(@TempDir Path other) throws Exception {
+        try (SlipwayServer s = SlipwayServer.start(ServerConfig.defaults(other).withPort(0).withTokenLifetime(Duration.ofHours(1)))) {
+            String pw = AuthHttp.JSON.readTree(Files.readString(other.resolve("admin-credentials.json"))).get("password").asText();
+            JsonNode body = json(new AuthHttp(s.baseUri()).token("admin", pw, "repository:a:pull"));
+            assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
+            long lifetime = SignedJWT.parse(body.get("token").asText()).getJWTClaimsSet().getExpirationTime().getTime()
+                    - System.currentTimeMillis();
+            assertThat(lifetime).isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
+        }
+    }
+
+    @Test
     void scopedTokenGetsTheIntersectionAndIsDeniedElsewhere() throws Exception {
         String token = http.accessToken("team-bot", teamPassword, "repository:team/app:pull,push", "repository:other/app:pull,push");
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
