@@ -128,8 +128,8 @@ def build_auth_rows(res):
 def render(res, text, a):
     meta = res.get('meta', {})
     regs = meta.get('registries', {})
-    rows = build_auth_rows(res) if a.mode in ('auth', 'control') else build_rows(res)
-    if a.mode in ('auth', 'control'):
+    rows = build_auth_rows(res) if a.mode != 'distribution' else build_rows(res)
+    if a.mode != 'distribution':
         return render_auth(res, text, a, rows)
     met = sum(1 for r in rows if r[5] is True)
     missed = [r[0] for r in rows if r[5] is False]
@@ -193,7 +193,9 @@ def render_auth(res, text, a, rows):
     met = sum(1 for r in rows if r[5] is True)
     missed = [r[0] for r in rows if r[5] is False]
     control = a.mode == 'control'
-    L = ['# Slipway: the benchmark against itself (A/A control)' if control else '# Slipway: what token authentication costs', '']
+    L = ['# ' + {'control': 'Slipway: the benchmark against itself (A/A control)',
+                 'auth': 'Slipway: what token authentication costs',
+                 'auth-vs-distribution': 'Slipway with token auth vs the open Distribution 2.8'}[a.mode], '']
     L.append('- **Date**: %s (regbench %s, %s mode, %s s); loadavg at start %s, at end %s' % (
         a.started or meta.get('started'), meta.get('run_id'), meta.get('mode'), meta.get('duration_s'),
         ' '.join(meta.get('loadavg_start') or []), ' '.join(meta.get('loadavg_end') or [])))
@@ -201,18 +203,23 @@ def render_auth(res, text, a, rows):
         L.append('- **A** and **B** = the same build, both `--auth none`: how far apart two identical registries land in '
                  'this benchmark on this machine, i.e. its noise. Commit %s; JVM `%s`; command `%s`.' % (
                      a.commit, a.java_opts, a.command))
+    elif a.mode == 'auth-vs-distribution':
+        L.append('- **A** = Slipway with token auth on (regbench logs in as admin and uses bearer tokens; access tokens live 1 h because regbench does not renew them); '
+                 '**B** = Distribution 2.8 (Debian\'s `docker-registry`), open. Commit %s; JVM `%s`; command `%s`.' % (
+                     a.commit, a.java_opts, a.command))
     else:
         L.append('- **A** = Slipway with token auth on (regbench logs in as admin and uses bearer tokens; access tokens live 1 h because regbench does not renew them); '
                  '**B** = the same build with `--auth none`. Commit %s; JVM `%s`; command `%s`.' % (
                      a.commit, a.java_opts, a.command))
     L.append('')
-    L.append('| figure | A | B | A/B | target | met? |' if control else '| figure | auth on | auth off | on/off | target | met? |')
+    L.append('| figure | auth on | auth off | on/off | target | met? |' if a.mode == 'auth' else '| figure | A | B | A/B | target | met? |')
     L.append('|---|---|---|---|---|---|')
     for r in rows:
         L.append('| %s | %s | %s | %s | %s | %s |' % (r[0], r[1], r[2], r[3], r[4], 'yes' if r[5] else '**no**'))
     L.append('')
     L.append('**%d of %d figures within 10 %% of %s.**%s' % (
-        met, len(rows), 'each other' if control else 'the open registry',
+        met, len(rows), {'control': 'each other', 'auth': 'the open registry (the same build)',
+                         'auth-vs-distribution': 'the open Distribution, or better'}[a.mode],
         (' Outside: %s.' % '; '.join(missed)) if missed else ''))
     L.append('')
     L.append('## Raw regbench report')
@@ -227,7 +234,7 @@ def render_auth(res, text, a, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--json', required=True)
-    ap.add_argument('--mode', choices=['distribution', 'auth', 'control'], default='distribution')
+    ap.add_argument('--mode', choices=['distribution', 'auth', 'control', 'auth-vs-distribution'], default='distribution')
     ap.add_argument('--text')
     ap.add_argument('--out', required=True)
     ap.add_argument('--command')
@@ -246,7 +253,7 @@ def main():
     out = render(res, text, a)
     with open(a.out, 'w') as f:
         f.write(out)
-    rows = build_auth_rows(res) if a.mode in ('auth', 'control') else build_rows(res)
+    rows = build_auth_rows(res) if a.mode != 'distribution' else build_rows(res)
     for r in rows:
         print('%-4s %s: %s vs %s, %s (target %s)' % ({True: 'MET', False: 'MISS', None: '??'}[r[5]], r[0], r[1],
                                                     r[2], r[3], r[4]))

@@ -8,6 +8,8 @@
 #            --auth none, to show what authentication costs → bench/RESULTS-auth.md
 #   --control: A and B = the same Slipway build, both --auth none (an A/A run: the benchmark's own noise,
 #            against which the --auth figures are read) → bench/RESULTS-control.md
+#   --auth-vs-distribution: A = Slipway with token auth vs B = the open Distribution, each figure
+#            against 10 % → bench/RESULTS-auth-vs-distribution.md
 #
 # Builds cli/target/slipway.jar if it is missing or older than the sources, starts Slipway (A) and
 # docker-registry (B) on free loopback ports with fresh temp data dirs, runs the shared kit's
@@ -42,6 +44,11 @@ MALLOC_ENV="${SLIPWAY_MALLOC_ENV-MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=13107
 MODE=distribution
 if [ "${1:-}" = "--auth" ]; then MODE=auth; shift; fi
 if [ "${1:-}" = "--control" ]; then MODE=control; shift; fi
+if [ "${1:-}" = "--auth-vs-distribution" ]; then MODE=auth-vs-distribution; shift; fi
+A_AUTH=no   # Slipway (A) with token auth, regbench logging in
+case "$MODE" in auth|auth-vs-distribution) A_AUTH=yes ;; esac
+B_SLIPWAY=no   # B is the same Slipway build with --auth none (else Distribution)
+case "$MODE" in auth|control) B_SLIPWAY=yes ;; esac
 
 say() { printf '%s run.sh: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -49,7 +56,7 @@ die() { say "ERROR: $*"; exit 1; }
 mkdir -p "$WORK"
 [ -f "$KIT/bench.sh" ] || die "benchmark kit not found at $KIT (set SLIPWAY_KIT)"
 KIT="$(cd "$KIT" && pwd)"
-if [ "$MODE" = auth ]; then
+if [ "$A_AUTH" = yes ]; then
   # The kit's regbench derives token scopes with a non-greedy pattern, so for its repository named
   # ".../tags" it asks for the parent repository's scope and every token-auth registry refuses the push.
   # Run a copy with that one pattern made greedy (the shared kit itself is left untouched).
@@ -183,7 +190,7 @@ mkdir -p "$TMP/slipway" "$TMP/distribution"
 AUTH_A=(--auth none)
 # regbench fetches a token once per scope and keeps sending it through the whole run (a full run takes
 # ~6 min), where docker would fetch a new one on a 401: tokens here live longer than the default 5 minutes.
-if [ "$MODE" = auth ]; then AUTH_A=(--auth token --token-lifetime 1h); fi
+if [ "$A_AUTH" = yes ]; then AUTH_A=(--auth token --token-lifetime 1h); fi
 env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway" --host 127.0.0.1 --port "$PORT_A" \
   "${AUTH_A[@]}" >"$WORK/slipway.log" 2>&1 &
 PID_A=$!
@@ -211,7 +218,7 @@ health:
   storagedriver:
     enabled: false
 EOF
-if [ "$MODE" != distribution ]; then
+if [ "$B_SLIPWAY" = yes ]; then
   mkdir -p "$TMP/slipway-open"
   # shellcheck disable=SC2086
   env $MALLOC_ENV "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$TMP/slipway-open" --host 127.0.0.1 --port "$PORT_B" \
@@ -234,10 +241,10 @@ wait_v2 "http://127.0.0.1:$PORT_A" "$PID_A" Slipway
 wait_v2 "http://127.0.0.1:$PORT_B" "$PID_B" "registry B"
 say "Slipway pid $PID_A on 127.0.0.1:$PORT_A (JVM options: ${JAVA_OPTS:-none}; env: ${MALLOC_ENV:-none})"
 B_NAME=docker-registry
-if [ "$MODE" != distribution ]; then B_NAME="Slipway --auth none"; fi
+if [ "$B_SLIPWAY" = yes ]; then B_NAME="Slipway --auth none"; fi
 say "B pid $PID_B on 127.0.0.1:$PORT_B ($B_NAME)"
 CREDS=()
-if [ "$MODE" = auth ]; then
+if [ "$A_AUTH" = yes ]; then
   ADMIN_PASS="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["password"])' "$TMP/slipway/admin-credentials.json")"
   CREDS=(--user admin --pass "$ADMIN_PASS")
   notes_auth=(--note "regbench run from a copy with its token-scope pattern fixed (non-greedy repository match); see bench/run.sh")
