@@ -6,6 +6,7 @@ import dev.slipway.runner.exec.TaskExecutor;
 import dev.slipway.server.auth.Auth;
 import dev.slipway.server.tasks.Runs;
 import dev.slipway.server.tasks.Tasks;
+import dev.slipway.server.secrets.SealedValue;
 import dev.slipway.server.secrets.SecretStore;
 import dev.slipway.server.auth.Gate;
 import dev.slipway.server.auth.http.TokenHandler;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import dev.slipway.server.tls.KeyStores;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -61,7 +64,9 @@ public final class SlipwayServer implements AutoCloseable {
         SecretStore secrets;
         try {
             // First: a lost or wrong secret key stops the start before anything runs or writes.
-            secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock, Tasks.sealedValues(db.jdbc()));
+            List<SealedValue> sealed = new ArrayList<>(Tasks.sealedValues(db.jdbc()));
+            sealed.addAll(Runs.sealedValues(db.jdbc()));
+            secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock, sealed);
         } catch (IOException | RuntimeException e) {
             db.close();
             throw e;
@@ -73,8 +78,7 @@ public final class SlipwayServer implements AutoCloseable {
         Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
         this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
         Tasks tasks = new Tasks(db.jdbc(), secrets, clock);
-        this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock, tasks,
-                secrets.keyvaultResolver());
+        this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock, tasks, secrets);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("slipway-http");

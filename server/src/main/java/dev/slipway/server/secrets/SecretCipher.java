@@ -44,7 +44,7 @@ public final class SecretCipher {
      * old one was lost would not decrypt {@code stored}, and every run reading them would fail. A key that decrypts
      * none of them is refused too.
      *
-     * @param stored the values sealed so far (secrets, and the secret values of tasks)
+     * @param stored the values sealed so far (secrets, the secret values of tasks and of queued runs)
      */
     public static SecretCipher open(Path dataDir, List<SealedValue> stored) throws IOException {
         Path file = dataDir.resolve(KEY_FILE);
@@ -93,9 +93,12 @@ public final class SecretCipher {
                 .collect(Collectors.joining("; "));
     }
 
-    /** The SQL that removes every row holding a sealed value (names are letters, digits, '-' and '_'). */
+    /** The SQL that removes every row holding a sealed value (keys are letters, digits, '-' and '_'). */
     private static String deletes(List<SealedValue> stored) {
-        return byTable(stored).entrySet().stream().map(e -> "DELETE FROM " + e.getKey() + " WHERE name IN ("
+        Map<String, String> columns = new LinkedHashMap<>();
+        stored.forEach(v -> columns.putIfAbsent(v.table(), v.column()));
+        return byTable(stored).entrySet().stream().map(e -> "DELETE FROM " + e.getKey() + " WHERE "
+                + columns.get(e.getKey()) + " IN ("
                 + e.getValue().stream().map(n -> "'" + n.replace("'", "''") + "'").collect(Collectors.joining(",")) + ");")
                 .collect(Collectors.joining(" "));
     }

@@ -34,7 +34,7 @@ public final class SecretStore {
         this.clock = clock;
     }
 
-    /** @param sealedElsewhere values other tables hold sealed with the same key (the secret values of tasks) */
+    /** @param sealedElsewhere values other tables hold sealed with the same key (secret values of tasks and queued runs) */
     public static SecretStore open(Jdbc jdbc, Path dataDir, Clock clock, List<SealedValue> sealedElsewhere) throws IOException {
         List<SealedValue> sealed = new ArrayList<>(jdbc.query("SELECT name, value_enc FROM secrets ORDER BY name",
                 rs -> new SealedValue("secrets", rs.getString(1), rs.getString(2))));

@@ -1,10 +1,8 @@
 package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -83,19 +81,6 @@ final class RunRequests {
         }
         return new QuickRequest.Run(content, content != null ? null : taskPath == null ? "acb.yaml" : taskPath, values,
                 RequestFields.text(b, "valuesFilePath"), RequestFields.setValues(b, "values", "values", v -> v), timeout, source, platform[0], platform[1]);
-    }
-
-    /** The request with the values of secret arguments and set values blanked (kept once the run ended). */
-    static JsonNode redact(JsonNode request) {
-        ObjectNode copy = request.deepCopy();
-        for (String field : List.of("arguments", "values")) {
-            copy.path(field).forEach(v -> {
-                if (v.isObject() && v.path("isSecret").asBoolean(false)) {
-                    ((ObjectNode) v).put("value", "");
-                }
-            });
-        }
-        return copy;
     }
 
     private static int timeout(JsonNode b) {

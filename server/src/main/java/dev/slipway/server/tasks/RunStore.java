@@ -2,8 +2,11 @@ package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.server.meta.Jdbc;
+import dev.slipway.server.secrets.SealedValue;
+import dev.slipway.server.secrets.SecretCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,21 +14,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The runs table and the id counter. */
+/**
+ * The runs table and the id counter. The secret parts of a run's request are sealed with the secret key while it
+ * waits or runs ({@link RequestSecrets}), and dropped when it ends.
+ */
 final class RunStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, seq, status, run_type, run_trigger, task_name, platform_os, platform_arch,"
             + " registry, create_time, start_time, finish_time, output_images, error_message, archive_enabled, log_deleted";
 
     /** What a new run needs; the id is assigned on insert. */
-    record NewRun(RunType type, String task, String os, String architecture, String registry, String requestJson) { }
+    record NewRun(RunType type, String task, String os, String architecture, String registry, JsonNode request) { }
 
     private final Jdbc jdbc;
     private final String prefix;
+    private final SecretCipher cipher;
 
-    RunStore(Jdbc jdbc, String prefix) {
+    RunStore(Jdbc jdbc, String prefix, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.prefix = prefix;
+        this.cipher = cipher;
     }
 
     RunRecord insert(NewRun run, Instant now) {
@@ -36,7 +44,7 @@ final class RunStore {
             Jdbc.update(c, "INSERT INTO runs (id, seq, status, run_type, run_trigger, task_name, platform_os, platform_arch,"
                             + " registry, create_time, request_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, seq, RunStatus.Queued.name(), run.type().name(), "Manual", run.task(), run.os(), run.architecture(),
-                    run.registry(), now.toEpochMilli(), run.requestJson());
+                    run.registry(), now.toEpochMilli(), RequestSecrets.seal(run.request(), cipher::seal).toString());
             return Jdbc.query(c, "SELECT " + COLUMNS + " FROM runs WHERE id = ?", RunStore::map, id).getFirst();
         });
     }
@@ -45,13 +53,65 @@ final class RunStore {
         return jdbc.one("SELECT " + COLUMNS + " FROM runs WHERE id = ?", RunStore::map, id);
     }
 
-    String requestJson(String id) {
-        return jdbc.one("SELECT request_json FROM runs WHERE id = ?", rs -> rs.getString(1), id)
-                .orElseThrow(() -> RunException.notFound(id));
+    /**
+     * The run's request as it was given, its secrets opened.
+     *
+     * @throws dev.slipway.server.secrets.SecretException when a secret cannot be decrypted with the key
+     */
+    JsonNode request(String id) {
+        return RequestSecrets.open(storedRequest(id), cipher::open);
     }
 
-    void replaceRequest(String id, String json) {
-        jdbc.update("UPDATE runs SET request_json = ? WHERE id = ?", json, id);
+    /** Drops the secrets of an ended run's request; what is left is kept (readable, nothing secret). */
+    void dropSecrets(String id) {
+        JsonNode stored;
+        try {
+            stored = storedRequest(id);
+        } catch (IllegalStateException e) {
+            return; // not JSON: nothing we could tell apart in it
+        }
+        jdbc.update("UPDATE runs SET request_json = ? WHERE id = ?", RequestSecrets.redact(stored).toString(), id);
+    }
+
+    /** Seals what queued runs stored before requests were sealed still hold in plain text. */
+    void sealQueued() {
+        for (String id : idsWithStatus(RunStatus.Queued)) {
+            JsonNode stored;
+            try {
+                stored = storedRequest(id);
+            } catch (IllegalStateException e) {
+                continue; // not JSON: the run fails when it starts
+            }
+            JsonNode sealed = RequestSecrets.seal(stored, cipher::seal);
+            if (!sealed.equals(stored)) {
+                jdbc.update("UPDATE runs SET request_json = ? WHERE id = ? AND status = ?", sealed.toString(), id,
+                        RunStatus.Queued.name());
+            }
+        }
+    }
+
+    /** The values queued runs hold sealed, read before the key is opened (see {@link SecretCipher#open}). */
+    static List<SealedValue> sealedValues(Jdbc jdbc) {
+        List<SealedValue> values = new ArrayList<>();
+        for (String[] row : jdbc.query("SELECT id, request_json FROM runs WHERE status = ? ORDER BY seq",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, RunStatus.Queued.name())) {
+            try {
+                RequestSecrets.sealed(JSON.readTree(row[1])).forEach(v -> values.add(new SealedValue("runs", "id", row[0], v)));
+            } catch (JsonProcessingException e) {
+                // A request that cannot be read fails its run when it starts; it holds no value we could check here.
+            }
+        }
+        return values;
+    }
+
+    private JsonNode storedRequest(String id) {
+        String json = jdbc.one("SELECT request_json FROM runs WHERE id = ?", rs -> rs.getString(1), id)
+                .orElseThrow(() -> RunException.notFound(id));
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored request of run " + id + " is not JSON", e);
+        }
     }
 
     /** Newest first; status and task filtered here, images by the caller. */

@@ -1,11 +1,11 @@
 package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.runner.exec.Cancellation;
 import dev.slipway.runner.exec.RunOutcome;
 import dev.slipway.runner.exec.RunRequest;
 import dev.slipway.runner.exec.TaskExecutor;
+import dev.slipway.server.secrets.SecretException;
 import dev.slipway.server.tasks.context.Fetched;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,13 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Executes one run: workspace from its context → prepare (render, validate, token) → executor → record the
- * outcome and write the epilogue → delete the workspace. The run's timeout is enforced here too: when it passes,
- * the run is canceled and ends as Timeout.
+ * outcome and write the epilogue → delete the workspace and drop the request's secrets. The run's timeout is
+ * enforced here too: when it passes, the run is canceled and ends as Timeout.
  */
 final class RunWorker {
     static final String SERVER_STOPPED = "the server stopped while the run was running";
     private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunStore store;
     private final RunLogs logs;
@@ -84,17 +83,27 @@ final class RunWorker {
             } catch (RuntimeException again) {
                 LOG.error("cannot record the end of run {}", id, again);
             }
+        } finally {
+            // However the run ended, its request keeps no secret (a run left Running drops them at the next start).
+            try {
+                store.dropSecrets(id);
+            } catch (RuntimeException e) {
+                if (stopping.getAsBoolean()) {
+                    LOG.warn("cannot drop the secrets of run {} while the server stops: {}", id, e.getMessage());
+                } else {
+                    LOG.warn("cannot drop the secrets of run {}", id, e);
+                }
+            }
         }
     }
 
     private void execute(String id, Cancellation cancellation) {
         RunRecord run = store.get(id).orElseThrow(() -> RunException.notFound(id));
-        JsonNode requestJson = read(store.requestJson(id));
         ResolvedRun resolved;
         try {
-            resolved = resolver.apply(requestJson);
-        } catch (RunException e) {
-            failBeforeStart(run, requestJson, e.getMessage());
+            resolved = resolver.apply(store.request(id));
+        } catch (RunException | SecretException e) {
+            failBeforeStart(run, e.getMessage());
             return;
         }
         QuickRequest request = resolved.request();
@@ -128,12 +137,14 @@ final class RunWorker {
             } catch (Exception e) {
                 LOG.warn("cannot delete the workspace of run {}", id, e);
             }
-            store.replaceRequest(id, RunRequests.redact(requestJson).toString());
         }
     }
 
-    /** A run whose request cannot be resolved (its task was deleted, a credential's secret is missing) fails at once. */
-    private void failBeforeStart(RunRecord run, JsonNode requestJson, String error) {
+    /**
+     * A run whose request cannot be resolved (its task was deleted, a credential's secret is missing, its own secrets
+     * do not decrypt) fails at once.
+     */
+    private void failBeforeStart(RunRecord run, String error) {
         Instant now = clock.instant();
         try (RunLogs.Writer log = logs.open(run.id(), List.of())) {
             log.line(error);
@@ -141,7 +152,6 @@ final class RunWorker {
                     store.get(run.id()).map(RunRecord::startTime).orElse(null), now));
         }
         store.finish(run.id(), RunStatus.Running, RunStatus.Failed, error, List.of(), now);
-        store.replaceRequest(run.id(), RunRequests.redact(requestJson).toString());
     }
 
     private Result attempt(RunRecord run, ResolvedRun resolved, Path runDir, RunLogs.Writer log, Cancellation cancellation) {
@@ -212,13 +222,5 @@ final class RunWorker {
             return (s / 60) + "m" + (s % 60) + "s";
         }
         return (s / 3600) + "h" + (s % 3600 / 60) + "m" + (s % 60) + "s";
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException("the stored run request is not JSON", e);
-        }
     }
 }

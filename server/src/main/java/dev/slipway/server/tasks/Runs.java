@@ -1,9 +1,10 @@
 package dev.slipway.server.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipway.runner.TaskRendering;
 import dev.slipway.runner.exec.TaskExecutor;
 import dev.slipway.server.meta.Jdbc;
+import dev.slipway.server.secrets.SealedValue;
+import dev.slipway.server.secrets.SecretStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task runs: create (Queued), a FIFO queue with bounded concurrency, cancel, logs, history and log retention.
- * Queued runs survive a restart; runs that were running when the server died end as Error.
+ * Queued runs survive a restart; runs that were running when the server died end as Error. The secret values of
+ * a request are encrypted at rest until the run ends, then dropped.
  */
 public final class Runs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
@@ -40,12 +42,12 @@ public final class Runs implements AutoCloseable {
 
     /**
      * @param tasks   named tasks whose runs this executes; null = quick runs only
-     * @param secrets resolves task files' {@code secrets:} (the built-in secret store)
+     * @param secrets the built-in secret store: resolves task files' {@code secrets:}; its key seals requests
      */
     public Runs(Jdbc jdbc, Path dataDir, RunSettings settings, TaskExecutor executor, RunTokens tokens, Clock clock,
-                Tasks tasks, TaskRendering.SecretResolver secrets) throws IOException {
+                Tasks tasks, SecretStore secrets) throws IOException {
         this.tasks = tasks;
-        this.store = new RunStore(jdbc, settings.idPrefix());
+        this.store = new RunStore(jdbc, settings.idPrefix(), secrets.cipher());
         this.runsDir = Files.createDirectories(dataDir.resolve("runs"));
         this.logs = new RunLogs(runsDir);
         this.contexts = new Contexts(dataDir.resolve("contexts"), tokens);
@@ -53,8 +55,13 @@ public final class Runs implements AutoCloseable {
         this.clock = clock;
         RunWorker[] worker = new RunWorker[1];
         this.queue = new RunQueue(settings.maxConcurrent(), id -> worker[0].run(id));
-        worker[0] = new RunWorker(store, logs, contexts, new RunPreparation(tokens, clock, secrets), executor, queue, runsDir,
-                timer, clock, queue::closed, this::resolve);
+        worker[0] = new RunWorker(store, logs, contexts, new RunPreparation(tokens, clock, secrets.keyvaultResolver()),
+                executor, queue, runsDir, timer, clock, queue::closed, this::resolve);
+    }
+
+    /** The values queued runs hold sealed with the secret key; read at start, before the key is opened. */
+    public static List<SealedValue> sealedValues(Jdbc jdbc) {
+        return RunStore.sealedValues(jdbc);
     }
 
     /** Ends runs the last process left running, queues the waiting ones in order, schedules log retention. */
@@ -63,6 +70,7 @@ public final class Runs implements AutoCloseable {
             RunRecord run = store.get(id).orElseThrow();
             Instant now = clock.instant();
             if (store.finish(id, RunStatus.Running, RunStatus.Error, RunWorker.SERVER_STOPPED, List.of(), now)) {
+                store.dropSecrets(id);
                 try (RunLogs.Writer log = logs.open(id, List.of())) {
                     log.line(RunWorker.epilogue(id, RunStatus.Error, RunWorker.SERVER_STOPPED, run.createTime(), run.startTime(), now));
                 }
@@ -74,6 +82,7 @@ public final class Runs implements AutoCloseable {
                 LOG.warn("run {} was running when the server stopped; it ends as Error", id);
             }
         }
+        store.sealQueued();
         List<String> queued = store.idsWithStatus(RunStatus.Queued);
         queued.forEach(queue::submit);
         if (!queued.isEmpty()) {
@@ -91,8 +100,8 @@ public final class Runs implements AutoCloseable {
     public RunRecord create(JsonNode request, String registry) throws IOException {
         QuickRequest q = RunRequests.parse(request);
         contexts.check(q.source());
-        RunRecord run = store.insert(new RunStore.NewRun(q.type(), null, q.os(), q.architecture(), registry,
-                request.toString()), clock.instant());
+        RunRecord run = store.insert(new RunStore.NewRun(q.type(), null, q.os(), q.architecture(), registry, request),
+                clock.instant());
         logs.create(run.id());
         queue.submit(run.id());
         return run;
@@ -106,7 +115,7 @@ public final class Runs implements AutoCloseable {
         TaskRuns.Queued q = TaskRuns.queue(tasks, task, overrides);
         contexts.check(q.source());
         RunRecord run = store.insert(new RunStore.NewRun(q.type(), q.task(), q.os(), q.architecture(), registry,
-                q.request().toString()), clock.instant());
+                q.request()), clock.instant());
         logs.create(run.id());
         queue.submit(run.id());
         return run;
@@ -147,6 +156,7 @@ public final class Runs implements AutoCloseable {
         if (queue.remove(id) || (!queue.cancel(id) && run.status() == RunStatus.Queued)) {
             Instant now = clock.instant();
             if (store.finish(id, RunStatus.Queued, RunStatus.Canceled, "the run was canceled", List.of(), now)) {
+                store.dropSecrets(id);
                 try (RunLogs.Writer log = logs.open(id, List.of())) {
                     log.line(RunWorker.epilogue(id, RunStatus.Canceled, null, run.createTime(), null, now));
                 }

@@ -29,6 +29,7 @@ class RemoteContextsTest {
     static SlipwayServer server;
     static ScriptedExecutor executor = new ScriptedExecutor();
     static RunsClient api;
+    static Path data;
     static GitRepos repos;
     static RevCommit first;
     static RevCommit second;
@@ -36,6 +37,7 @@ class RemoteContextsTest {
 
     @BeforeAll
     static void start(@TempDir(factory = TestDirs.InMemory.class) Path dir, @TempDir Path git) throws Exception {
+        data = dir;
         server = SlipwayServer.start(ServerConfig.defaults(dir).withPort(0), executor);
         api = new RunsClient(server, dir);
         repos = new GitRepos(git);
@@ -120,6 +122,9 @@ class RemoteContextsTest {
             String log = api.log(id, "");
             assertThat(log).contains("Cloning http://<REDACTED>@127.0.0.1").doesNotContain(token);
             assertThat(done.toString()).doesNotContain(token);
+            // The URL was stored with its token sealed (opened for the clone above); once the run ended, only redacted.
+            assertThat(SecretFiles.storedRequest(data, id)).doesNotContain(token).contains("http://<REDACTED>@127.0.0.1");
+            assertThat(SecretFiles.anyContains(data, token)).isFalse();
             String denied = run(url + "#main:app");
             api.awaitStatus(denied, "Failed");
         }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
-/** Scans every file under a directory for a plain text value (encryption at rest). */
+/** Scans every file under a directory for a plain text value, reads what the database holds (encryption at rest). */
 final class SecretFiles {
     private SecretFiles() {
     }
@@ -20,6 +23,20 @@ final class SecretFiles {
             }
         }
         return false;
+    }
+
+    /** {@code runs.request_json} of a run, read with plain JDBC (beside the server's own connection, WAL allows it). */
+    static String storedRequest(Path dataDir, String runId) throws SQLException {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("slipway.db").toAbsolutePath());
+             var q = c.prepareStatement("SELECT request_json FROM runs WHERE id = ?")) {
+            q.setString(1, runId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no run " + runId + " in the database");
+                }
+                return rs.getString(1);
+            }
+        }
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
