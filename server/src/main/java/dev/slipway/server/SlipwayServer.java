@@ -22,7 +22,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import dev.slipway.server.tls.KeyStores;
@@ -61,47 +63,60 @@ public final class SlipwayServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         Clock clock = Clock.systemUTC();
         this.db = Database.openSqlite(config.dataDir().resolve(Database.SQLITE_FILE));
-        SecretStore secrets;
+        // What is opened so far, closed in reverse if a later step fails (a bad TLS file, a lost secret key):
+        // the purge and run timers are threads, and a caller that retries must not collect them.
+        Deque<Runnable> opened = new ArrayDeque<>();
+        opened.push(db::close);
         try {
             // First: a lost or wrong secret key stops the start before anything runs or writes.
             List<SealedValue> sealed = new ArrayList<>(Tasks.sealedValues(db.jdbc()));
             sealed.addAll(Runs.sealedValues(db.jdbc()));
-            secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock, sealed);
+            SecretStore secrets = SecretStore.open(db.jdbc(), config.dataDir(), clock, sealed);
+            MetadataStore meta = db.metadataStore();
+            FileBlobStore blobs = new FileBlobStore(config.dataDir());
+            Registry registry = new Registry(meta, blobs, clock, true);
+            this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, config.tokenLifetime());
+            Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
+            this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
+            opened.push(purger::close);
+            Tasks tasks = new Tasks(db.jdbc(), secrets, clock);
+            this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock, tasks, secrets);
+            opened.push(runs::close);
+            this.jetty = new Server(threadPool(), null, bufferPool());
+            this.connector = connector(jetty, config);
+            connector.setHost(config.host());
+            connector.setPort(config.port());
+            connector.setAcceptQueueSize(1024);
+            jetty.addConnector(connector);
+            this.api = new ApiHandler(auth, runs, tasks, secrets, config.service());
+            jetty.setHandler(new Handler.Sequence(
+                    new TokenHandler(auth, gate, config.service()),
+                    api,
+                    new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
+                    new AcrHandler(registry, gate, config.service(), auth.credentials())));
         } catch (IOException | RuntimeException e) {
-            db.close();
+            opened.forEach(Runnable::run);
             throw e;
         }
-        MetadataStore meta = db.metadataStore();
-        FileBlobStore blobs = new FileBlobStore(config.dataDir());
-        Registry registry = new Registry(meta, blobs, clock, true);
-        this.auth = Auth.open(db.jdbc(), config.dataDir(), clock, config.tokenLifetime());
-        Gate gate = config.auth() ? Gate.of(auth) : Gate.open();
-        this.purger = new UploadPurger(registry, clock, config.uploadPurgeAge(), config.uploadPurgeInterval());
-        Tasks tasks = new Tasks(db.jdbc(), secrets, clock);
-        this.runs = new Runs(db.jdbc(), config.dataDir(), config.runs(), executor, auth::runToken, clock, tasks, secrets);
-
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("slipway-http");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        // Pool buffers up to 1 MiB (Jetty's default pools only up to 64 KiB), so large socket reads and blob
-        // copies reuse buffers instead of allocating zeroed direct memory per request; retained memory is capped.
-        ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, 4096, 1 << 20, -1, 16L << 20, 32L << 20);
-        this.jetty = new Server(threads, null, buffers);
-        this.connector = connector(jetty, config);
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        connector.setAcceptQueueSize(1024);
-        jetty.addConnector(connector);
-        this.api = new ApiHandler(auth, runs, tasks, secrets, config.service());
-        jetty.setHandler(new Handler.Sequence(
-                new TokenHandler(auth, gate, config.service()),
-                api,
-                new V2Handler(registry, jetty.getByteBufferPool(), gate, config.service()),
-                new AcrHandler(registry, gate, config.service(), auth.credentials())));
         // Logs (at DEBUG, dev.slipway.server.BadRequests) the error responses Jetty writes itself, e.g. parser 400s.
         jetty.setErrorHandler(new BadRequestLog());
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("slipway-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        return threads;
+    }
+
+    /**
+     * Pools buffers up to 1 MiB (Jetty's default pools only up to 64 KiB), so large socket reads and blob copies
+     * reuse buffers instead of allocating zeroed direct memory per request; retained memory is capped.
+     */
+    private static ArrayByteBufferPool bufferPool() {
+        return new ArrayByteBufferPool(0, 4096, 1 << 20, -1, 16L << 20, 32L << 20);
     }
 
     /** Plain HTTP/1.1, or TLS with HTTP/2 and HTTP/1.1 negotiated by ALPN. */

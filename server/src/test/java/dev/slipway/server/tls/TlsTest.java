@@ -77,6 +77,26 @@ class TlsTest {
                 .hasMessageContaining("no PEM certificate in");
     }
 
+    @Test
+    void aServerThatCannotStartLeavesNoThreadsOrOpenStoresBehind() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "");
+        ServerConfig config = ServerConfig.defaults(dir).withPort(0).withTls(new TlsSource.PemFiles(empty, empty));
+        long before = timerThreads();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> SlipwayServer.start(config)).hasMessageContaining("no PEM certificate in");
+        }
+        assertThat(timerThreads()).as("the upload-purge and run timers of the failed starts").isEqualTo(before);
+        // The database was closed too: the same data directory starts cleanly.
+        try (SlipwayServer server = SlipwayServer.start(config.withTls(null))) {
+            assertThat(server.port()).isPositive();
+        }
+    }
+
+    private static long timerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().equals("slipway-upload-purge") || t.getName().equals("slipway-runs-timer")).count();
+    }
+
     private static HttpClient client(HttpClient.Version version) throws Exception {
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, new TrustManager[] {new X509TrustManager() {
